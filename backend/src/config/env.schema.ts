@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const postgresUrl = z
+  .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/convenio)' })
+  .refine((value) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a postgres:// URL (e.g. postgres://postgres@127.0.0.1:5432/convenio)');
+
+const redisUrl = z
+  .string({ error: 'is required (e.g. redis://127.0.0.1:6379)' })
+  .refine((value) => {
+    try {
+      return ['redis:', 'rediss:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)');
+
+const intFromEnv = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/**
+ * Every environment variable the backend reads, validated once at boot.
+ * Nothing else in the code reads `process.env`.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFromEnv(1, 65535).default(3000),
+  DATABASE_URL: postgresUrl,
+  DB_POOL_SIZE: intFromEnv(1, 200).default(10),
+  REDIS_URL: redisUrl,
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}:-]{1,64}$/, 'must be 1-64 letters, digits, _ - : { }')
+    .default('convenio'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  FRONTEND_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

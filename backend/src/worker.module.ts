@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { LoggingModule } from './core/http/logging.module';
+import { PROCESSORS } from './core/queue/job-handlers';
+import { QueueModule } from './core/queue/queue.module';
+import { WorkerHeartbeatService } from './core/queue/worker-heartbeat.service';
+
+/** Composition root of the BullMQ worker process: same code base, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule],
+      providers: [WorkerHeartbeatService, ...PROCESSORS],
+    };
+  }
+}

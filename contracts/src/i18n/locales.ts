@@ -1,0 +1,8 @@
+/** Languages of the portal; the first is the default. */
+export const LOCALES = ['es-MX', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'es-MX';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

@@ -1,0 +1,2 @@
+export * from './app-ability';
+export * from './define-ability-for';
