@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { AppConfig } from '../../config/app-config';
 import { errorBody } from '../errors/error-response';
+import { assignRequestId } from './request-id';
 
 export const API_PREFIX = 'api';
 export const JSON_BODY_LIMIT = '1mb';
@@ -40,6 +41,10 @@ export function configureHttp(app: INestApplication, config: AppConfig): { front
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.disable('x-powered-by');
   server.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    (request as { id?: string }).id = assignRequestId(request, response);
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -11,7 +11,7 @@ import { assignRequestId } from './request-id';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.env.LOG_LEVEL,
-          genReqId: (request, response) => assignRequestId(request, response),
+          genReqId: (request, response) => (request as { id?: string }).id ?? assignRequestId(request, response),
           customProps: (request) => ({ requestId: request.id }),
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           autoLogging: { ignore: (request) => request.url === '/api/health' },

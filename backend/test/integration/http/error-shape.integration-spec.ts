@@ -33,6 +33,7 @@ describe('one error shape everywhere', () => {
       expect(response.status).toBe(400);
       expectShape(response.body);
       expect(response.body.message).toMatch(/^Malformed JSON in request body/);
+      expect(response.headers['x-request-id']).toEqual(expect.any(String));
     }
   });
 
