@@ -1,15 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ZodValidationPipe } from 'nestjs-zod';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { AuditModule } from './core/audit/audit.module';
+import { AuthCoreModule } from './core/auth/auth-core.module';
+import { AuthenticationGuard } from './core/auth/authentication.guard';
 import { RoutePolicyGuard } from './core/authz/route-policy.guard';
 import { DatabaseModule } from './core/database/database.module';
 import { AllExceptionsFilter } from './core/errors/all-exceptions.filter';
+import { ContractValidationPipe } from './core/errors/contract-validation.pipe';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/http/logging.module';
 import { QueueModule } from './core/queue/queue.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AuditTrailModule } from './modules/audit/audit-trail.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { SystemModule } from './modules/system/system.module';
+import { UsersModule } from './modules/users/users.module';
 
 /** Composition root of the HTTP API process. */
 @Module({})
@@ -17,11 +25,27 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule, HealthModule, SystemModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        QueueModule,
+        AuditModule,
+        AuthCoreModule,
+        HealthModule,
+        SystemModule,
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        ApiKeysModule,
+        AuditTrailModule,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Guards run in this order: who is calling, then whether the route lets them in.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RoutePolicyGuard },
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: ContractValidationPipe },
       ],
     };
   }

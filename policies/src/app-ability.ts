@@ -1,14 +1,28 @@
-import { createMongoAbility, type MongoAbility, type RawRuleOf } from '@casl/ability';
+import { createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
 
 /** CASL actions: lower-case verbs. `manage` means every action. */
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'submit' | 'approve' | 'sign';
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'verify', 'export', 'submit', 'approve', 'sign'] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects: PascalCase strings (never classes: they break under minification). */
-export type Subject = 'SystemHealth' | 'all';
+export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'QueueDashboard'] as const;
+export type SubjectType = (typeof SUBJECTS)[number];
 
-export type AppAbility = MongoAbility<[Action, Subject]>;
+/** The fields conditions may use, per subject (the SQL field maps mirror these). */
+export interface SubjectShapes {
+  Organization: { id: string; active: boolean; sector: string };
+  User: { id: string; organizationId: string; active: boolean };
+  ApiKey: { id: string; organizationId: string; createdById: string };
+  AuditEntry: { organizationId: string | null; actorId: string | null };
+}
+
+/** A subject instance: its shape tagged with its type (what `subject('User', row)` gives). */
+type TaggedSubject = { [K in keyof SubjectShapes]: SubjectShapes[K] & ForcedSubject<K> }[keyof SubjectShapes];
+type Subjects = SubjectType | 'all' | TaggedSubject;
+
+export type AppAbility = MongoAbility<[Action, Subjects], MongoQuery>;
 export type AppRule = RawRuleOf<AppAbility>;
 
 export function createAppAbility(rules: AppRule[] = []): AppAbility {
-  return createMongoAbility<[Action, Subject]>(rules);
+  return createMongoAbility<AppAbility>(rules);
 }

@@ -1,23 +1,82 @@
-import type { Role } from '@convenio/contracts';
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import type { AppAbility } from './app-ability';
+import { ORGANIZATION_CONTACT_FIELDS, type OrganizationSector, type Role } from '@convenio/contracts';
+import type { Action, AppAbility, AppRule, SubjectType } from './app-ability';
+import { ROLE_RULES } from './rules/role-rules';
 
-/** Who is asking: a signed-in user, or null for the public. */
+/** Who is asking: a signed-in user (or API key acting for one), or null for the public. */
 export interface PolicyUser {
   id: string;
   organizationId: string;
+  organizationSector?: OrganizationSector;
   roles: Role[];
 }
 
-/**
- * The one definition of who may do what, used by the API guards, the SQL list filters and
- * the frontend. Deny unless a rule allows. Role rules grow with each capability.
- */
-export function defineAbilityFor(user: PolicyUser | null): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  can('read', 'SystemHealth');
-  if (user) {
-    // Signed-in users: role rules are added by the identity capability.
-  }
-  return build();
+/** A permission an API key carries; it narrows its creator's rules. */
+export interface PermissionGrant {
+  action: string;
+  subject: string;
 }
+
+export type Builder = AbilityBuilder<AppAbility>;
+
+/** Rules for everyone, signed in or not. */
+function publicRules({ can }: Builder): void {
+  can('read', 'SystemHealth');
+  const publicOrganizationFields = ['id', 'name', 'sector', 'stateCode', 'rfc', 'active', 'createdAt', 'updatedAt'];
+  can('read', 'Organization', publicOrganizationFields, { active: true });
+}
+
+/** Rules for every signed-in user, whatever the role. */
+function memberRules({ can }: Builder, user: PolicyUser): void {
+  can('read', 'Organization');
+  can('read', 'User', { id: user.id });
+}
+
+/**
+ * The CASL rules of a person. Deny unless a rule allows. Role rules live in rules/, one
+ * function per role; a user holding several roles gets the union.
+ */
+export function defineRulesFor(user: PolicyUser | null): AppRule[] {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  publicRules(builder);
+  if (user) {
+    memberRules(builder, user);
+    for (const role of new Set(user.roles)) ROLE_RULES[role](builder, user);
+  }
+  return builder.rules;
+}
+
+/** The ability the API guards, SQL list filters and the UI all use. */
+export function defineAbilityFor(user: PolicyUser | null): AppAbility {
+  return createMongoAbility(defineRulesFor(user)) as AppAbility;
+}
+
+/**
+ * Rules of an API key: its creator's rules, kept only where a grant covers them and
+ * narrowed to the granted action and subject. Denials (`cannot`) are always kept.
+ */
+export function defineRulesForApiKey(creator: PolicyUser, grants: PermissionGrant[]): AppRule[] {
+  const narrowed: AppRule[] = [];
+  for (const rule of defineRulesFor(creator)) {
+    if (rule.inverted) {
+      narrowed.push(rule);
+      continue;
+    }
+    const actions = ([] as string[]).concat(rule.action as string | string[]);
+    const subjects = ([] as string[]).concat(rule.subject as string | string[]);
+    for (const grant of grants) {
+      const actionCovered = actions.includes(grant.action) || actions.includes('manage');
+      const subjectCovered = subjects.includes(grant.subject) || subjects.includes('all');
+      if (actionCovered && subjectCovered) {
+        narrowed.push({ ...rule, action: grant.action as Action, subject: grant.subject as SubjectType });
+      }
+    }
+  }
+  return narrowed;
+}
+
+export function defineAbilityForApiKey(creator: PolicyUser, grants: PermissionGrant[]): AppAbility {
+  return createMongoAbility(defineRulesForApiKey(creator, grants)) as AppAbility;
+}
+
+export { ORGANIZATION_CONTACT_FIELDS };

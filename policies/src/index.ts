@@ -1,2 +1,3 @@
 export * from './app-ability';
 export * from './define-ability-for';
+export * from './sql';

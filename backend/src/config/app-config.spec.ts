@@ -1,6 +1,6 @@
 import { ConfigError, parseEnv, redactUrl } from './app-config';
 
-const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/convenio', REDIS_URL: 'redis://127.0.0.1:6379' };
+const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/convenio', REDIS_URL: 'redis://127.0.0.1:6379', JWT_ACCESS_SECRET: 'x'.repeat(32) };
 
 describe('parseEnv', () => {
   it('applies defaults to a minimal valid environment', () => {
@@ -15,6 +15,8 @@ describe('parseEnv', () => {
     [{ ...valid, PORT: 'eighty' }, 'Invalid configuration: PORT must be a whole number between 1 and 65535'],
     [{ ...valid, PORT: '70000' }, 'Invalid configuration: PORT must be at most 65535'],
     [{ ...valid, SEED: 'all' }, 'Invalid configuration: SEED'],
+    [{ ...valid, JWT_ACCESS_SECRET: 'short' }, 'Invalid configuration: JWT_ACCESS_SECRET must have at least 32 characters'],
+    [{ ...valid, ACCESS_TOKEN_TTL_SECONDS: '3600' }, 'Invalid configuration: ACCESS_TOKEN_TTL_SECONDS must be at most 900'],
   ])('names the variable that is wrong (%#)', (env, expected) => {
     expect(() => parseEnv(env)).toThrow(ConfigError);
     try {

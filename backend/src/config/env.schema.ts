@@ -44,6 +44,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: z.enum(['demo', 'none']).default('demo'),
   FRONTEND_DIST: z.string().optional(),
+  JWT_ACCESS_SECRET: z.string({ error: 'is required (a random string of at least 32 characters)' }).min(32, 'must have at least 32 characters'),
+  ACCESS_TOKEN_TTL_SECONDS: intFromEnv(30, 900).default(900),
+  REFRESH_TOKEN_TTL_DAYS: intFromEnv(1, 90).default(7),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: intFromEnv(1, 1000).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: intFromEnv(1, 10000).default(20),
+  LOGIN_THROTTLE_WINDOW_SECONDS: intFromEnv(10, 86400).default(900),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
@@ -67,11 +69,24 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** The local demo's signing secret, made once and kept in the data folder (never in the repo). */
+function localSecret(name: string): string {
+  mkdirSync(dataRoot, { recursive: true });
+  const file = resolve(dataRoot, 'secrets.json');
+  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('base64url');
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   if (!env.NODE_ENV) env.NODE_ENV = 'production';
+  if (!env.JWT_ACCESS_SECRET) env.JWT_ACCESS_SECRET = localSecret('JWT_ACCESS_SECRET');
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(dataRoot, await freePort(), 4);
     env.DATABASE_URL = embedded.url;

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { chromiumPath } from './browser';
 import { adminQuery, databaseUrl, startProcess, TEST_REDIS_URL, waitForHealthy } from './stack';
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
     QUEUE_PREFIX: `cve2e_${runId}`,
     SEED: 'demo',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
   };
   const api = startProcess('main.js', env);
   const worker = startProcess('worker.js', env);

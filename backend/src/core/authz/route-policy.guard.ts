@@ -1,15 +1,40 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { defineAbilityFor } from '@convenio/policies';
+import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
 import { ROUTE_POLICY, type RoutePolicy } from './route-policy';
 
-/** Deny by default: a route runs only when it declares a policy that lets the caller in. */
+const publicAbility = defineAbilityFor(null);
+
+/**
+ * Deny by default: a route runs only when it declares a policy that lets the caller in.
+ * Runs after authentication; a refusal to a signed-in caller is audited.
+ */
 @Injectable()
 export class RoutePolicyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
+    const request = context.switchToHttp().getRequest<Omit<Request, 'user'> & { user?: Principal | null }>();
+    const principal = request.user ?? null;
     if (policy?.kind === 'public') return true;
-    throw new ForbiddenException('This route declares no access policy and is denied by default');
+    if (!policy) return this.deny(principal, request, 'no declared policy');
+    if (policy.kind === 'can' && (principal?.ability ?? publicAbility).can(policy.action, policy.subject)) return true;
+    if (!principal) throw new UnauthorizedException('Sign in (or send an API key) to use this route');
+    if (policy.kind === 'authenticated') return true;
+    return this.deny(principal, request, `${policy.action} ${policy.subject}`);
+  }
+
+  private async deny(principal: Principal | null, request: Pick<Request, 'method' | 'path'>, what: string): Promise<never> {
+    if (principal) {
+      await this.audit.record({ action: 'access.denied', subjectType: 'Route', subjectId: `${request.method} ${request.path}`, after: { needed: what } });
+    }
+    throw new ForbiddenException(what === 'no declared policy' ? 'This route declares no access policy and is denied by default' : `You may not ${what}`);
   }
 }

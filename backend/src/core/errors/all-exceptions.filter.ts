@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorResponse } from '@convenio/contracts';
 import type { Request, Response } from 'express';
-import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { DomainException } from './domain.exception';
 import { errorBody, validationMessage, zodDetails } from './error-response';
@@ -24,14 +23,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && retryAfter) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown, request: Request): ErrorResponse {
-    if (exception instanceof ZodValidationException) {
-      const details = zodDetails(exception.getZodError() as ZodError, 'body');
-      return errorBody(400, validationMessage(details), details);
-    }
     if (exception instanceof ZodError) {
       const details = zodDetails(exception, 'body');
       return errorBody(400, validationMessage(details), details);

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import type { AppConfig } from '../../config/app-config';
 import { errorBody } from '../errors/error-response';
 import { assignRequestId } from './request-id';
+import { runWithRequestContext } from './request-context';
 
 export const API_PREFIX = 'api';
 export const JSON_BODY_LIMIT = '1mb';
@@ -42,8 +43,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): { front
   server.disable('x-powered-by');
   server.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use((request: Request, response: Response, next: NextFunction) => {
-    (request as { id?: string }).id = assignRequestId(request, response);
-    next();
+    const requestId = assignRequestId(request, response);
+    (request as { id?: string }).id = requestId;
+    runWithRequestContext({ requestId, ip: request.ip ?? null, principal: null }, next);
   });
   app.use(
     helmet({

@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export type OrganizationSector = 'public' | 'private' | 'social' | 'academic';
+import type { OrganizationSector } from '@convenio/contracts';
 
 /** A data owner or recipient: ministry, statistics office, company, university, NGO. */
 @Entity({ name: 'organizations' })
@@ -23,6 +22,19 @@ export class OrganizationEntity {
   /** INEGI state code (two digits) of its seat. */
   @Column({ name: 'state_code', type: 'char', length: 2, nullable: true })
   stateCode: string | null;
+
+  /** Set when the RFC is well formed but its check character does not compute. */
+  @Column({ name: 'rfc_warning', type: 'text', nullable: true })
+  rfcWarning: string | null;
+
+  @Column({ name: 'contact_name', type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_email', type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ name: 'contact_phone', type: 'text', nullable: true })
+  contactPhone: string | null;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

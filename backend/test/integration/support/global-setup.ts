@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { migrateDatabase } from '../../../src/core/database/migrate';
 import { adminQuery, assertRedisAnswers, databaseUrl, TEST_REDIS_URL } from './test-services';
 
@@ -21,5 +22,6 @@ export default async function globalSetup(): Promise<void> {
     SEED: 'none',
     DB_POOL_SIZE: '5',
     CONVENIO_TEST_DATABASE: name,
+    JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
   });
 }

@@ -1,0 +1,89 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { API_KEY_PREFIX } from '@convenio/contracts';
+import { createMongoAbility } from '@casl/ability';
+import { defineRulesFor, defineRulesForApiKey, type AppAbility, type AppRule, type PolicyUser } from '@convenio/policies';
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../../modules/api-keys/api-key.entity';
+import { UserEntity } from '../../modules/users/user.entity';
+import type { Principal } from './principal';
+import { secretMatches } from './secret-token';
+
+export interface AccessTokenClaims {
+  sub: string;
+  typ: 'access';
+}
+
+const INVALID_TOKEN = 'Invalid or expired access token';
+
+/** Turns a bearer credential (access token or API key) into the caller and its ability. */
+@Injectable()
+export class PrincipalService {
+  constructor(
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async fromBearer(token: string): Promise<Principal> {
+    return token.startsWith(API_KEY_PREFIX) ? this.fromApiKey(token) : this.fromAccessToken(token);
+  }
+
+  async fromAccessToken(token: string): Promise<Principal> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedException(INVALID_TOKEN);
+    }
+    if (claims.typ !== 'access') throw new UnauthorizedException(INVALID_TOKEN);
+    const user = await this.activeUser(claims.sub);
+    if (!user) throw new UnauthorizedException(INVALID_TOKEN);
+    return this.forUser(user);
+  }
+
+  /** A key looks like `cvk_<prefix>_<secret>`; the prefix finds it, the secret proves it. */
+  async fromApiKey(token: string): Promise<Principal> {
+    const [, prefix, secret] = /^cvk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{20,})$/.exec(token) ?? [];
+    const invalid = new UnauthorizedException('Invalid, expired or revoked API key');
+    if (!prefix) throw invalid;
+    const key = await this.dataSource.getRepository(ApiKeyEntity).findOne({ where: { prefix } });
+    if (!key || !secretMatches(secret, key.keyHash) || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw invalid;
+    const creator = await this.activeUser(key.createdById);
+    if (!creator || creator.organizationId !== key.organizationId) throw invalid;
+    await this.dataSource.getRepository(ApiKeyEntity).update({ id: key.id }, { lastUsedAt: new Date() });
+    const rules = defineRulesForApiKey(policyUser(creator), key.permissions);
+    return build(creator, rules, key.id);
+  }
+
+  forUser(user: UserEntity & { organization: NonNullable<UserEntity['organization']> }): Principal {
+    return build(user, defineRulesFor(policyUser(user)), null);
+  }
+
+  /** The user with its organization, when both are active. */
+  async activeUser(id: string): Promise<(UserEntity & { organization: NonNullable<UserEntity['organization']> }) | null> {
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, relations: { organization: true } });
+    if (!user || !user.active || !user.organization?.active) return null;
+    return user as UserEntity & { organization: NonNullable<UserEntity['organization']> };
+  }
+}
+
+export function policyUser(user: UserEntity): PolicyUser {
+  return { id: user.id, organizationId: user.organizationId, organizationSector: user.organization?.sector, roles: user.roles };
+}
+
+function build(user: UserEntity & { organization: NonNullable<UserEntity['organization']> }, rules: AppRule[], apiKeyId: string | null): Principal {
+  return {
+    via: apiKeyId ? 'apiKey' : 'session',
+    userId: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    organizationId: user.organizationId,
+    organizationName: user.organization.name,
+    organizationSector: user.organization.sector,
+    roles: user.roles,
+    apiKeyId,
+    rules,
+    ability: createMongoAbility(rules) as AppAbility,
+  };
+}
