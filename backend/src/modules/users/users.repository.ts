@@ -26,7 +26,7 @@ export class UsersRepository {
     if (query.role) qb.andWhere(':role = ANY("u"."roles")', { role: query.role });
     if (query.active !== undefined) qb.andWhere('"u"."active" = :active', { active: query.active });
     return qb
-      .orderBy('"u"."email"', 'ASC')
+      .orderBy('u.email', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { migrateDatabase } from '../../../src/core/database/migrate';
+import { seedDemoData } from '../../../src/seed/demo-seed';
 import { adminQuery, assertRedisAnswers, databaseUrl, TEST_REDIS_URL } from './test-services';
 
 /**
- * Once per run: a database of its own (migrated), a Redis key prefix of its own. A missing
+ * Once per run: a database of its own (migrated, with the demo seed), a Redis key prefix of its own. A missing
  * service fails the run with a line saying which; nothing is skipped.
  */
 export default async function globalSetup(): Promise<void> {
@@ -12,7 +13,7 @@ export default async function globalSetup(): Promise<void> {
   await assertRedisAnswers();
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = databaseUrl(name);
-  await migrateDatabase(url);
+  await migrateDatabase(url, seedDemoData);
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DATABASE_URL: url,
@@ -22,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
     SEED: 'none',
     DB_POOL_SIZE: '5',
     CONVENIO_TEST_DATABASE: name,
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
     JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
   });
 }
