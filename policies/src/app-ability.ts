@@ -5,7 +5,7 @@ export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'verify'
 export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects: PascalCase strings (never classes: they break under minification). */
-export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'QueueDashboard'] as const;
+export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /** The fields conditions may use, per subject (the SQL field maps mirror these). */

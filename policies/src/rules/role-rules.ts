@@ -11,7 +11,6 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can(['read', 'create', 'update'], 'Organization');
     can(['read', 'create', 'update'], 'User');
     can(['read', 'create', 'delete'], 'ApiKey');
-    can('read', 'QueueDashboard');
   },
 
   official({ can }, user) {

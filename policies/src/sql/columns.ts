@@ -106,8 +106,11 @@ function fitsType(type: SqlColumnType | undefined, value: unknown, forOrdering: 
 }
 
 function describe(value: unknown): string {
-  if (value instanceof Date) return `Date(${String(value)})`;
-  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : `Date ${value.toISOString()}`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' || typeof value === 'function') return `a ${typeof value}`;
+  return `${typeof value} ${String(value)}`;
 }
 
 /**
