@@ -13,9 +13,7 @@ async function main(): Promise<void> {
   }
   const verifier = new AuditChainVerifier(AUDIT_GENESIS_HASH);
   let head: { lastId: string; lastHash: string } | null = null;
-  let line = 0;
   for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    line += 1;
     if (!text.trim()) continue;
     const record = JSON.parse(text) as AuditEntry | { chainHead: { lastId: string; lastHash: string } | null };
     if ('chainHead' in record) {

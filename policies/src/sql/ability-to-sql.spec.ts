@@ -1,5 +1,6 @@
 import { buildMongoQueryMatcher, createMongoAbility, type MongoQuery, type RawRuleOf, type MongoAbility } from '@casl/ability';
 import { $and, $nor, $or, and, nor, or } from '@ucast/mongo2js';
+import { createAppAbility } from '../app-ability';
 import { abilityToSql, sqlFilterToPositional, type SqlFieldMap } from './index';
 
 type Rule = RawRuleOf<MongoAbility>;
@@ -133,6 +134,16 @@ describe('abilityToSql: rules', () => {
     expect(abilityToSql(ability, 'read', 'Doc', FIELDS, { paramPrefix: 'casl_' })).toEqual({
       sql: '("d"."status" IS DISTINCT FROM :casl_0 AND "d"."score" >= CAST(:casl_1 AS integer))',
       params: { casl_0: 'a', casl_1: 0 },
+    });
+  });
+});
+
+describe('abilityToSql: the app ability', () => {
+  it('accepts an AppAbility', () => {
+    const ability = createAppAbility([{ action: 'read', subject: 'User', conditions: { organizationId: ORG } }]);
+    expect(abilityToSql(ability, 'read', 'User', { organizationId: { column: '"u"."organization_id"', type: 'uuid' } })).toEqual({
+      sql: '"u"."organization_id" = CAST(:p0 AS uuid)',
+      params: { p0: ORG },
     });
   });
 });
