@@ -1,0 +1,60 @@
+import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { type MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { map } from 'rxjs';
+import { IconComponent } from '../../shared/icon/icon.component';
+import { LanguageSwitcherComponent } from './language-switcher.component';
+import { NAV_ITEMS } from './nav-items';
+
+/**
+ * The frame of every page: toolbar (name, language), side navigation (beside the content on
+ * wide screens, over it behind the menu button on phones) and the routed page.
+ */
+@Component({
+  selector: 'cv-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslocoPipe,
+    IconComponent,
+    LanguageSwitcherComponent,
+  ],
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.scss',
+})
+export class ShellComponent {
+  protected readonly navItems = inject(NAV_ITEMS);
+  protected readonly isHandset = toSignal(
+    inject(BreakpointObserver)
+      .observe([Breakpoints.Handset, Breakpoints.TabletPortrait])
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  private readonly sidenav = viewChild.required<MatSidenav>('sidenav');
+  private readonly changeDetector = inject(ChangeDetectorRef);
+
+  /**
+   * A routed page is created outside change detection: without this its elements would sit
+   * in the DOM with empty texts until the next (zoneless) tick. Render its bindings at once.
+   */
+  protected renderActivatedPage(): void {
+    this.changeDetector.detectChanges();
+  }
+
+  /** On phones the navigation covers the page: close it once a destination is chosen. */
+  protected closeIfOverlay(): void {
+    if (this.isHandset()) void this.sidenav().close();
+  }
+}
