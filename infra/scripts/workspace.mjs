@@ -1,6 +1,6 @@
 // Helpers for the two commands; node built-ins only, since they run before `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,10 +18,16 @@ export function ensureInstalled() {
   }
 }
 
+/** The Nx command-line entry of the installed package (its `bin` field). */
+function nxEntry() {
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', 'nx', 'package.json'), 'utf8'));
+  return join(root, 'node_modules', 'nx', manifest.bin.nx);
+}
+
 /** Runs Nx from the workspace (no daemon, no prompts); resolves to its exit code. */
 export function nx(args, options = {}) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), ...args], {
+    const child = spawn(process.execPath, [nxEntry(), ...args], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '', ...options.env },

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 
 /**
- * POST /api/v1/system/echo — an admin's end-to-end check that a job travels from the
- * API through the queue to the worker and its result comes back.
+ * The answer of the system echo: a job that travelled from the API through the queue to the
+ * worker and back (the integration tests use it to prove the round trip).
  */
-export const echoRequestSchema = z.strictObject({
-  message: z.string().min(1).max(200),
-});
-export type EchoRequest = z.infer<typeof echoRequestSchema>;
-
 export const echoResponseSchema = z.object({
   jobId: z.string(),
   message: z.string(),
