@@ -1,13 +1,17 @@
 // `npm test`: install if needed, then lint, unit, integration and end-to-end tests of every
 // package through Nx; ends with one line `N passed, N failed` summing every Jest suite.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureInstalled, nx, root } from './workspace.mjs';
 
 const PACKAGES = ['contracts', 'policies', 'backend', 'frontend', 'infra', 'e2e'];
 
 ensureInstalled();
-for (const pkg of PACKAGES) rmSync(join(root, pkg, 'reports'), { recursive: true, force: true });
+// Jest writes each package's JSON results to <package>/reports/ (it does not create folders).
+for (const pkg of PACKAGES) {
+  rmSync(join(root, pkg, 'reports'), { recursive: true, force: true });
+  mkdirSync(join(root, pkg, 'reports'));
+}
 
 const code = await nx(['run-many', '-t', 'lint', 'test', 'e2e', '--parallel=2', '--outputStyle=stream', ...process.argv.slice(2)]);
 
