@@ -48,7 +48,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
           : Array.isArray((payload as { message?: unknown }).message)
             ? ((payload as { message: string[] }).message).join('; ')
             : String((payload as { message?: unknown }).message ?? exception.message);
-      return errorBody(status, status >= 500 ? 'Internal server error' : message);
+      return errorBody(status, status >= 500 && status !== 503 ? 'Internal server error' : message);
     }
     return errorBody(500, `Internal server error; quote request id ${String(request.id ?? '-')} when reporting it`, {
       requestId: String(request.id ?? ''),

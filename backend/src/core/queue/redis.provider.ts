@@ -3,8 +3,9 @@ import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
 /**
- * A plain Redis connection for health checks and heartbeats. It fails fast while Redis is
- * away (no offline queue) and reconnects on its own.
+ * A plain Redis connection for health checks, heartbeats and login counters. Commands sent
+ * while it (re)connects wait in the offline queue, but never longer than 3 s; it reconnects
+ * on its own.
  */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
@@ -13,7 +14,8 @@ export class RedisClient implements OnApplicationShutdown {
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.connection = new Redis(config.env.REDIS_URL, {
-      enableOfflineQueue: false,
+      enableOfflineQueue: true,
+      commandTimeout: 3000,
       maxRetriesPerRequest: 1,
       connectTimeout: 3000,
       retryStrategy: (attempt) => Math.min(attempt * 250, 3000),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../core/errors/domain.exception';
 import { RedisClient } from '../../core/queue/redis.provider';
@@ -20,10 +20,19 @@ export class LoginThrottleService {
     return keys;
   }
 
+  /** Without its counters sign-in fails closed, with a 503 that says why. */
+  private async counters(key: string): Promise<[string | null, number]> {
+    try {
+      return await Promise.all([this.redis.connection.get(key), this.redis.connection.ttl(key)]);
+    } catch {
+      throw new ServiceUnavailableException('Sign-in is unavailable for a moment: its attempt counter (Redis) does not answer');
+    }
+  }
+
   /** Throws 429 when the account or the address has used up its failures. */
   async assertAllowed(email: string, ip: string | null): Promise<void> {
     for (const { key, limit } of this.keys(email, ip)) {
-      const [count, ttl] = await Promise.all([this.redis.connection.get(key), this.redis.connection.ttl(key)]);
+      const [count, ttl] = await this.counters(key);
       if (Number(count ?? 0) >= limit) {
         const retryAfter = Math.max(ttl, 1);
         throw new DomainException(429, 'LOGIN_THROTTLED', `Too many failed sign-in attempts; try again in ${retryAfter} seconds`, { retryAfterSeconds: retryAfter });

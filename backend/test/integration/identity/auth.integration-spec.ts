@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { unpackRules } from '@casl/ability/extra';
-import { createMongoAbility } from '@casl/ability';
+import { createAppAbility, type AppRule } from '@convenio/policies';
 import request from 'supertest';
 import { createTestApp } from '../support/create-app';
 import { bearer, login, PERSONAS } from '../support/personas';
@@ -46,7 +46,7 @@ describe('authentication', () => {
     const session = await login(app, PERSONAS.steward);
     const me = await http().get('/api/v1/auth/me').set(bearer(session)).expect(200);
     expect(me.body.user.roles).toEqual(['steward']);
-    const ability = createMongoAbility(unpackRules(me.body.rules));
+    const ability = createAppAbility(unpackRules(me.body.rules) as AppRule[]);
     expect(ability.can('create', 'ApiKey')).toBe(true);
     expect(ability.can('create', 'Organization')).toBe(false);
     await http().get('/api/v1/auth/me').expect(401);
