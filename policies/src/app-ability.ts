@@ -5,7 +5,7 @@ export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'verify'
 export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects: PascalCase strings (never classes: they break under minification). */
-export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry'] as const;
+export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset'] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /** The fields conditions may use, per subject (the SQL field maps mirror these). */
@@ -14,6 +14,7 @@ export interface SubjectShapes {
   User: { id: string; organizationId: string; active: boolean };
   ApiKey: { id: string; organizationId: string; createdById: string };
   AuditEntry: { organizationId: string | null; actorId: string | null };
+  Dataset: { id: string; ownerOrganizationId: string; status: string; sensitivity: string };
 }
 
 /** A subject instance: its shape tagged with its type (what `subject('User', row)` gives). */

@@ -14,11 +14,13 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
   },
 
   official({ can }, user) {
+    can('read', 'Dataset');
     can('read', 'User', { organizationId: user.organizationId });
     can('read', 'AuditEntry', { organizationId: user.organizationId });
   },
 
   steward({ can }, user) {
+    can(['read', 'create', 'update'], 'Dataset', { ownerOrganizationId: user.organizationId });
     can('read', 'User', { organizationId: user.organizationId });
     can(['read', 'create', 'delete'], 'ApiKey', { organizationId: user.organizationId });
   },
@@ -28,7 +30,7 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
   },
 
   auditor({ can }) {
-    can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry']);
+    can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset']);
     can(['verify', 'export'], 'AuditEntry');
   },
 };
