@@ -15,6 +15,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AuditTrailModule } from './modules/audit/audit-trail.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { DatasetsModule } from './modules/datasets/datasets.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { SystemModule } from './modules/system/system.module';
 import { UsersModule } from './modules/users/users.module';
@@ -39,6 +40,7 @@ export class AppModule {
         UsersModule,
         ApiKeysModule,
         AuditTrailModule,
+        DatasetsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -10,3 +10,4 @@ export * from './identity/auth.schema';
 export * from './identity/api-key.schema';
 export * from './audit/audit.schema';
 export * from './identifiers';
+export * from './catalog/dataset.schema';

@@ -1,6 +1,13 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import { ORGANIZATION_CONTACT_FIELDS, type OrganizationSector, type Role } from '@convenio/contracts';
 import type { Action, AppAbility, AppRule, SubjectType } from './app-ability';
+
+/** Dataset fields anyone may read of a public dataset. */
+export const DATASET_PUBLIC_FIELDS = [
+  'id', 'ownerOrganizationId', 'ownerOrganizationName', 'ownerSector', 'title', 'titleEn', 'description', 'descriptionEn', 'themes', 'keywords',
+  'sensitivity', 'geoLevel', 'geoCodes', 'sectorLevel', 'sectorCodes', 'periodicity', 'timeFrom', 'timeTo', 'columns', 'qualityNotes',
+  'lineageNamespace', 'lineageName', 'status', 'createdAt', 'updatedAt', 'publishedAt',
+] as const;
 import { ROLE_RULES } from './rules/role-rules';
 
 /** Who is asking: a signed-in user (or API key acting for one), or null for the public. */
@@ -24,12 +31,17 @@ function publicRules({ can }: Builder): void {
   can('read', 'SystemHealth');
   const publicOrganizationFields = ['id', 'name', 'sector', 'stateCode', 'rfc', 'active', 'createdAt', 'updatedAt'];
   can('read', 'Organization', publicOrganizationFields, { active: true });
+  // The public catalog: published, public datasets, metadata only (the steward stays private).
+  const publicDatasetFields = DATASET_PUBLIC_FIELDS as unknown as string[];
+  can('read', 'Dataset', publicDatasetFields, { status: 'published', sensitivity: 'public' });
 }
 
 /** Rules for every signed-in user, whatever the role. */
 function memberRules({ can }: Builder, user: PolicyUser): void {
   can('read', 'Organization');
   can('read', 'User', { id: user.id });
+  // Signed-in members see published datasets that are public or internal to the platform.
+  can('read', 'Dataset', { status: 'published', sensitivity: { $in: ['public', 'internal'] } });
 }
 
 /**

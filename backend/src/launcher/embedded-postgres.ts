@@ -40,7 +40,9 @@ export async function startEmbeddedPostgres(dataRoot: string, port: number, clie
   mkdirSync(dataRoot, { recursive: true });
   const lockFile = join(dataRoot, 'pglite.lock');
   takeLock(lockFile);
-  const db = await PGlite.create({ dataDir: join(dataRoot, 'pglite') });
+  // The extensions the migrations create (CREATE EXTENSION) must be bundled into PGlite here.
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const db = await PGlite.create({ dataDir: join(dataRoot, 'pglite'), extensions: { unaccent } });
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: clients });
   await server.start();
   return {

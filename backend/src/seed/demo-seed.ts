@@ -1,6 +1,7 @@
 import { syntheticCompanyRfc, type OrganizationSector, type Role } from '@convenio/contracts';
 import type { QueryRunner } from 'typeorm';
 import { hashPassword } from '../core/auth/password';
+import { DEMO_DATASETS } from './demo-catalog';
 
 /** The demo password of every demo account (README). */
 export const DEMO_PASSWORD = 'convenio-demo';
@@ -56,14 +57,29 @@ export async function seedDemoData(queryRunner: QueryRunner): Promise<boolean> {
       );
       ids.set(org.key, id);
     }
+    const stewards = new Map<string, string>();
     for (const [index, user] of DEMO_USERS.entries()) {
-      await queryRunner.query(`INSERT INTO users (email, full_name, organization_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5)`, [
+      const [{ id }] = await queryRunner.query(`INSERT INTO users (email, full_name, organization_id, roles, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
         user.email,
         user.fullName,
         ids.get(user.organization),
         user.roles,
         hashes[index],
       ]);
+      if (user.roles.includes('steward') && !stewards.has(user.organization)) stewards.set(user.organization, id);
+    }
+    for (const dataset of DEMO_DATASETS) {
+      await queryRunner.query(
+        `INSERT INTO datasets (owner_organization_id, steward_id, title, title_en, description, themes, keywords, sensitivity, geo_level, geo_codes,
+           sector_level, sector_codes, periodicity, time_from, time_to, columns, quality_notes, lineage_namespace, lineage_name, status, published_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, CASE WHEN $20 = 'draft' THEN NULL ELSE now() END)`,
+        [
+          ids.get(dataset.owner), stewards.get(dataset.owner) ?? null, dataset.title, dataset.titleEn ?? null, dataset.description, dataset.themes,
+          dataset.keywords, dataset.sensitivity, dataset.geoLevel, dataset.geoCodes, dataset.sectorLevel ?? null, dataset.sectorCodes ?? [],
+          dataset.periodicity, dataset.timeFrom, dataset.timeTo ?? null, JSON.stringify(dataset.columns), dataset.qualityNotes ?? null,
+          dataset.lineage?.[0] ?? null, dataset.lineage?.[1] ?? null, dataset.status,
+        ],
+      );
     }
     await queryRunner.commitTransaction();
     return true;
