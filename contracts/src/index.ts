@@ -11,3 +11,4 @@ export * from './identity/api-key.schema';
 export * from './audit/audit.schema';
 export * from './identifiers';
 export * from './catalog/dataset.schema';
+export * from './catalog/access-policy.schema';

@@ -1,7 +1,7 @@
 import { createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
 
 /** CASL actions: lower-case verbs. `manage` means every action. */
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'verify', 'export', 'submit', 'approve', 'sign'] as const;
+export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'request', 'explain', 'verify', 'export', 'submit', 'approve', 'sign'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects: PascalCase strings (never classes: they break under minification). */

@@ -1,10 +1,11 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import { ORGANIZATION_CONTACT_FIELDS, type OrganizationSector, type Role } from '@convenio/contracts';
+import { ORGANIZATION_CONTACT_FIELDS, type OrganizationSector, type Role, type StoredPolicyRule } from '@convenio/contracts';
+import { interpolatePolicyRules } from './dataset-policy';
 import type { Action, AppAbility, AppRule, SubjectType } from './app-ability';
 
 /** Dataset fields anyone may read of a public dataset. */
 export const DATASET_PUBLIC_FIELDS = [
-  'id', 'ownerOrganizationId', 'ownerOrganizationName', 'ownerSector', 'title', 'titleEn', 'description', 'descriptionEn', 'themes', 'keywords',
+  'id', 'ownerOrganizationId', 'ownerOrganizationName', 'ownerSector', 'title', 'titleEn', 'description', 'descriptionEn', 'themes', 'keywords', 'columns.*',
   'sensitivity', 'geoLevel', 'geoCodes', 'sectorLevel', 'sectorCodes', 'periodicity', 'timeFrom', 'timeTo', 'columns', 'qualityNotes',
   'lineageNamespace', 'lineageName', 'status', 'createdAt', 'updatedAt', 'publishedAt',
 ] as const;
@@ -48,28 +49,35 @@ function memberRules({ can }: Builder, user: PolicyUser): void {
  * The CASL rules of a person. Deny unless a rule allows. Role rules live in rules/, one
  * function per role; a user holding several roles gets the union.
  */
-export function defineRulesFor(user: PolicyUser | null): AppRule[] {
+export function defineRulesFor(user: PolicyUser | null, storedRules: readonly StoredPolicyRule[] = []): AppRule[] {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  publicRules(builder);
+  // Each rule says where it comes from, so "why may this person…?" can be answered.
+  const tag = (reason: string, add: () => void) => {
+    const before = builder.rules.length;
+    add();
+    for (const rule of builder.rules.slice(before)) rule.reason ??= reason;
+  };
+  tag('public', () => publicRules(builder));
   if (user) {
-    memberRules(builder, user);
-    for (const role of new Set(user.roles)) ROLE_RULES[role](builder, user);
+    tag('signed in', () => memberRules(builder, user));
+    for (const role of new Set(user.roles)) tag(`role ${role}`, () => ROLE_RULES[role](builder, user));
   }
-  return builder.rules;
+  // Dataset access policies come last: their denials (hidden columns) take precedence.
+  return [...builder.rules, ...interpolatePolicyRules(storedRules, user)];
 }
 
 /** The ability the API guards, SQL list filters and the UI all use. */
-export function defineAbilityFor(user: PolicyUser | null): AppAbility {
-  return createMongoAbility(defineRulesFor(user)) as AppAbility;
+export function defineAbilityFor(user: PolicyUser | null, storedRules: readonly StoredPolicyRule[] = []): AppAbility {
+  return createMongoAbility(defineRulesFor(user, storedRules)) as AppAbility;
 }
 
 /**
  * Rules of an API key: its creator's rules, kept only where a grant covers them and
  * narrowed to the granted action and subject. Denials (`cannot`) are always kept.
  */
-export function defineRulesForApiKey(creator: PolicyUser, grants: PermissionGrant[]): AppRule[] {
+export function defineRulesForApiKey(creator: PolicyUser, grants: PermissionGrant[], storedRules: readonly StoredPolicyRule[] = []): AppRule[] {
   const narrowed: AppRule[] = [];
-  for (const rule of defineRulesFor(creator)) {
+  for (const rule of defineRulesFor(creator, storedRules)) {
     if (rule.inverted) {
       narrowed.push(rule);
       continue;
@@ -87,8 +95,8 @@ export function defineRulesForApiKey(creator: PolicyUser, grants: PermissionGran
   return narrowed;
 }
 
-export function defineAbilityForApiKey(creator: PolicyUser, grants: PermissionGrant[]): AppAbility {
-  return createMongoAbility(defineRulesForApiKey(creator, grants)) as AppAbility;
+export function defineAbilityForApiKey(creator: PolicyUser, grants: PermissionGrant[], storedRules: readonly StoredPolicyRule[] = []): AppAbility {
+  return createMongoAbility(defineRulesForApiKey(creator, grants, storedRules)) as AppAbility;
 }
 
 export { ORGANIZATION_CONTACT_FIELDS };

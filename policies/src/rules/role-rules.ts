@@ -15,12 +15,14 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
 
   official({ can }, user) {
     can('read', 'Dataset');
+    can('request', 'Dataset', { status: 'published' });
+    can('explain', 'Dataset');
     can('read', 'User', { organizationId: user.organizationId });
     can('read', 'AuditEntry', { organizationId: user.organizationId });
   },
 
   steward({ can }, user) {
-    can(['read', 'create', 'update'], 'Dataset', { ownerOrganizationId: user.organizationId });
+    can(['read', 'create', 'update', 'explain'], 'Dataset', { ownerOrganizationId: user.organizationId });
     can('read', 'User', { organizationId: user.organizationId });
     can(['read', 'create', 'delete'], 'ApiKey', { organizationId: user.organizationId });
   },
@@ -32,5 +34,6 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
   auditor({ can }) {
     can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset']);
     can(['verify', 'export'], 'AuditEntry');
+    can('explain', 'Dataset');
   },
 };

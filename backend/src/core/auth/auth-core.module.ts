@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app-config';
+import { StoredPolicyRules } from '../authz/stored-policy-rules.service';
 import { BearerStrategy } from './bearer.strategy';
 import { PrincipalService } from './principal.service';
 
@@ -18,7 +19,7 @@ import { PrincipalService } from './principal.service';
       }),
     }),
   ],
-  providers: [PrincipalService, BearerStrategy],
-  exports: [PrincipalService, JwtModule],
+  providers: [PrincipalService, BearerStrategy, StoredPolicyRules],
+  exports: [PrincipalService, JwtModule, StoredPolicyRules],
 })
 export class AuthCoreModule {}

@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { AppAbility } from '@convenio/policies';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { StoredPolicyRules } from '../authz/stored-policy-rules.service';
 import { currentRequestContext } from '../http/request-context';
 import type { Principal } from './principal';
 
@@ -10,13 +12,19 @@ import type { Principal } from './principal';
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('bearer') {
+  constructor(private readonly storedRules: StoredPolicyRules) {
+    super();
+  }
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<Omit<Request, 'user'> & { user?: Principal | null }>();
+    const request = context.switchToHttp().getRequest<Omit<Request, 'user'> & { user?: Principal | null; ability?: AppAbility }>();
     if (!request.headers.authorization) {
       request.user = null;
+      request.ability = await this.storedRules.publicAbility();
       return true;
     }
     await super.canActivate(context);
+    request.ability = request.user!.ability;
     const store = currentRequestContext();
     if (store) store.principal = request.user ?? null;
     return true;

@@ -7,6 +7,7 @@ import { defineRulesFor, defineRulesForApiKey, type AppAbility, type AppRule, ty
 import { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../../modules/api-keys/api-key.entity';
 import { UserEntity } from '../../modules/users/user.entity';
+import { StoredPolicyRules } from '../authz/stored-policy-rules.service';
 import type { Principal } from './principal';
 import { secretMatches } from './secret-token';
 
@@ -23,6 +24,7 @@ export class PrincipalService {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storedRules: StoredPolicyRules,
   ) {}
 
   async fromBearer(token: string): Promise<Principal> {
@@ -42,6 +44,11 @@ export class PrincipalService {
     return this.forUser(user);
   }
 
+  /** The principal of a signed-in user: role rules plus the dataset access policies. */
+  async forUser(user: ActiveUser): Promise<Principal> {
+    return build(user, defineRulesFor(policyUser(user), await this.storedRules.current()), null);
+  }
+
   /** A key looks like `cvk_<prefix>_<secret>`; the prefix finds it, the secret proves it. */
   async fromApiKey(token: string): Promise<Principal> {
     const [, prefix, secret] = /^cvk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{20,})$/.exec(token) ?? [];
@@ -52,27 +59,26 @@ export class PrincipalService {
     const creator = await this.activeUser(key.createdById);
     if (!creator || creator.organizationId !== key.organizationId) throw invalid;
     await this.dataSource.getRepository(ApiKeyEntity).update({ id: key.id }, { lastUsedAt: new Date() });
-    const rules = defineRulesForApiKey(policyUser(creator), key.permissions);
+    const rules = defineRulesForApiKey(policyUser(creator), key.permissions, await this.storedRules.current());
     return build(creator, rules, key.id);
   }
 
-  forUser(user: UserEntity & { organization: NonNullable<UserEntity['organization']> }): Principal {
-    return build(user, defineRulesFor(policyUser(user)), null);
-  }
-
   /** The user with its organization, when both are active. */
-  async activeUser(id: string): Promise<(UserEntity & { organization: NonNullable<UserEntity['organization']> }) | null> {
+  async activeUser(id: string): Promise<ActiveUser | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, relations: { organization: true } });
     if (!user || !user.active || !user.organization?.active) return null;
-    return user as UserEntity & { organization: NonNullable<UserEntity['organization']> };
+    return user as ActiveUser;
   }
 }
+
+/** A user loaded with its organization, both active. */
+export type ActiveUser = UserEntity & { organization: NonNullable<UserEntity['organization']> };
 
 export function policyUser(user: UserEntity): PolicyUser {
   return { id: user.id, organizationId: user.organizationId, organizationSector: user.organization?.sector, roles: user.roles };
 }
 
-function build(user: UserEntity & { organization: NonNullable<UserEntity['organization']> }, rules: AppRule[], apiKeyId: string | null): Principal {
+function build(user: ActiveUser, rules: AppRule[], apiKeyId: string | null): Principal {
   return {
     via: apiKeyId ? 'apiKey' : 'session',
     userId: user.id,

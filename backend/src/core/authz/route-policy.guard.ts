@@ -1,12 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { defineAbilityFor } from '@convenio/policies';
+import type { AppAbility } from '@convenio/policies';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { ROUTE_POLICY, type RoutePolicy } from './route-policy';
-
-const publicAbility = defineAbilityFor(null);
 
 /**
  * Deny by default: a route runs only when it declares a policy that lets the caller in.
@@ -21,11 +19,11 @@ export class RoutePolicyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<RoutePolicy | undefined>(ROUTE_POLICY, [context.getHandler(), context.getClass()]);
-    const request = context.switchToHttp().getRequest<Omit<Request, 'user'> & { user?: Principal | null }>();
+    const request = context.switchToHttp().getRequest<Omit<Request, 'user'> & { user?: Principal | null; ability?: AppAbility }>();
     const principal = request.user ?? null;
     if (policy?.kind === 'public') return true;
     if (!policy) return this.deny(principal, request, 'no declared policy');
-    if (policy.kind === 'can' && (principal?.ability ?? publicAbility).can(policy.action, policy.subject)) return true;
+    if (policy.kind === 'can' && request.ability?.can(policy.action, policy.subject)) return true;
     if (!principal) throw new UnauthorizedException('Sign in (or send an API key) to use this route');
     if (policy.kind === 'authenticated') return true;
     return this.deny(principal, request, `${policy.action} ${policy.subject}`);

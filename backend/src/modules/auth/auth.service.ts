@@ -7,8 +7,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../../core/audit/audit.service';
 import { verifyPassword } from '../../core/auth/password';
-import { toSessionUser, type Principal } from '../../core/auth/principal';
-import type { AccessTokenClaims } from '../../core/auth/principal.service';
+import type { AccessTokenClaims, ActiveUser } from '../../core/auth/principal.service';
 import { PrincipalService } from '../../core/auth/principal.service';
 import { randomSecret, secretMatches, sha256Hex } from '../../core/auth/secret-token';
 import { UserEntity } from '../users/user.entity';
@@ -56,7 +55,7 @@ export class AuthService {
         subjectId: principal.id,
         actor: { id: principal.id, label: principal.email, organizationId: principal.organizationId },
       });
-      return this.tokenPair(this.principals.forUser(principal), refreshToken);
+      return this.tokenPair(principal, refreshToken);
     });
   }
 
@@ -83,7 +82,7 @@ export class AuthService {
       if (!user) return { kind: 'invalid' as const };
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: new Date() });
       const next = await this.issueRefreshToken(manager, user.id, token.familyId);
-      return { kind: 'ok' as const, pair: this.tokenPair(this.principals.forUser(user), next) };
+      return { kind: 'ok' as const, pair: this.tokenPair(user, next) };
     });
     if (outcome.kind === 'reused') throw new UnauthorizedException('This refresh token was already used; the session has been revoked, sign in again');
     if (outcome.kind === 'invalid') throw new UnauthorizedException(REFRESH_INVALID);
@@ -123,13 +122,19 @@ export class AuthService {
     return `${saved.id}.${secret}`;
   }
 
-  private tokenPair(principal: Principal, refreshToken: string): TokenPair {
-    const claims: AccessTokenClaims = { sub: principal.userId, typ: 'access' };
+  private tokenPair(user: ActiveUser, refreshToken: string): TokenPair {
+    const claims: AccessTokenClaims = { sub: user.id, typ: 'access' };
     return {
       accessToken: this.jwt.sign(claims),
       refreshToken,
       expiresIn: this.config.env.ACCESS_TOKEN_TTL_SECONDS,
-      user: toSessionUser(principal),
+      user: {
+        id: user.id,
+        email: user.email,
+        fullName: user.fullName,
+        roles: user.roles,
+        organization: { id: user.organizationId, name: user.organization.name, sector: user.organization.sector },
+      },
     };
   }
 }

@@ -70,8 +70,12 @@ export function rowToDataset(row: DatasetRow): Dataset {
 
 /** The dataset as the caller may see it: fields their rules do not grant are left out. */
 export function visibleDataset(dataset: Dataset, ability: AppAbility): Dataset {
-  const fields = permittedFieldsOf(ability, 'read', subject('Dataset', { ...dataset }), { fieldsFrom: (rule) => rule.fields ?? Object.keys(dataset) });
-  return Object.fromEntries(Object.entries(dataset).filter(([key]) => fields.includes(key))) as Dataset;
+  const asSubject = subject('Dataset', { ...dataset });
+  const fields = permittedFieldsOf(ability, 'read', asSubject, { fieldsFrom: (rule) => rule.fields ?? Object.keys(dataset) });
+  const visible = Object.fromEntries(Object.entries(dataset).filter(([key]) => fields.includes(key))) as Dataset;
+  // Columns an access policy hides from this reader are left out of the description too.
+  if (visible.columns) visible.columns = dataset.columns.filter((column) => ability.can('read', asSubject, `columns.${column.name}`));
+  return visible;
 }
 
 /** What the audit trail keeps of a dataset. */

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DatasetAccessController } from './dataset-access.controller';
+import { DatasetAccessService } from './dataset-access.service';
 import { DatasetsController } from './datasets.controller';
 import { DatasetsRepository } from './datasets.repository';
 import { DatasetsService } from './datasets.service';
 import { PublicCatalogController } from './public-catalog.controller';
 
-@Module({ controllers: [DatasetsController, PublicCatalogController], providers: [DatasetsService, DatasetsRepository], exports: [DatasetsService, DatasetsRepository] })
+@Module({ controllers: [DatasetsController, DatasetAccessController, PublicCatalogController], providers: [DatasetsService, DatasetsRepository, DatasetAccessService], exports: [DatasetsService, DatasetsRepository] })
 export class DatasetsModule {}

@@ -7,18 +7,17 @@ import {
   type Organization,
   type Page,
 } from '@convenio/contracts';
-import { defineAbilityFor } from '@convenio/policies';
+import type { AppAbility } from '@convenio/policies';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentPrincipal } from '../../core/auth/current-principal.decorator';
 import type { Principal } from '../../core/auth/principal';
+import { CurrentAbility } from '../../core/authz/current-ability.decorator';
 import { Can } from '../../core/authz/route-policy';
 import { OrganizationsService } from './organizations.service';
 
 class CreateOrganizationDto extends createZodDto(createOrganizationSchema) {}
 class UpdateOrganizationDto extends createZodDto(updateOrganizationSchema) {}
 class OrganizationListQueryDto extends createZodDto(organizationListQuerySchema) {}
-
-const publicAbility = defineAbilityFor(null);
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -29,14 +28,14 @@ export class OrganizationsController {
   /** Active organizations for the public (no contact details); all of them for signed-in users. */
   @Get()
   @Can('read', 'Organization')
-  list(@Query() query: OrganizationListQueryDto, @CurrentPrincipal() principal: Principal | null): Promise<Page<Organization>> {
-    return this.organizations.list(query, principal?.ability ?? publicAbility);
+  list(@Query() query: OrganizationListQueryDto, @CurrentAbility() ability: AppAbility): Promise<Page<Organization>> {
+    return this.organizations.list(query, ability);
   }
 
   @Get(':id')
   @Can('read', 'Organization')
-  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal | null): Promise<Organization> {
-    return this.organizations.get(id, principal?.ability ?? publicAbility);
+  get(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<Organization> {
+    return this.organizations.get(id, ability);
   }
 
   @Post()
