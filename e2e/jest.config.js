@@ -5,8 +5,9 @@
 module.exports = {
   displayName: 'e2e',
   testEnvironment: 'node',
-  roots: ['<rootDir>/src/specs'],
-  testMatch: ['**/*.e2e-spec.ts'],
+  // The benchmarks run here too, at a smoke size (BENCH_SIZE unset), so they cannot rot.
+  roots: ['<rootDir>/src/specs', '<rootDir>/bench'],
+  testMatch: ['**/*.e2e-spec.ts', '**/*.bench-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',

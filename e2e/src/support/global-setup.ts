@@ -43,4 +43,5 @@ export default async function globalSetup(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealthy(baseUrl, 60_000);
   process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_URL = env.DATABASE_URL;
 }
