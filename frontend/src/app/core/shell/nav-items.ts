@@ -1,19 +1,30 @@
 import { InjectionToken } from '@angular/core';
 import type { IconName } from '../../shared/icon/icon.component';
+import type { Permission } from '../authz/authz.service';
 
 /** One entry of the side navigation; `labelKey` is a translation key. */
 export interface NavItem {
   readonly path: string;
+  /** Names the link for tests: `data-testid="nav-<key>"`. */
+  readonly key: string;
   readonly labelKey: string;
   readonly icon: IconName;
   /** Active only on this exact URL (the home page), not on its children. */
   readonly exact?: boolean;
+  /** Shown only to people whose ability allows it (reactively: sign-in and sign-out update it). */
+  readonly can?: Permission;
+  /** Shown only to signed-in people. */
+  readonly signedIn?: true;
 }
 
 /** The navigation, as data: add a feature by adding a line (and its route in app.routes.ts). */
 export const DEFAULT_NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', labelKey: 'nav.home', icon: 'home', exact: true },
-  { path: '/acerca', labelKey: 'nav.about', icon: 'info' },
+  { path: '/', key: 'home', labelKey: 'nav.home', icon: 'home', exact: true },
+  { path: '/organizaciones', key: 'organizations', labelKey: 'nav.organizations', icon: 'business', can: { action: 'read', subject: 'Organization' } },
+  { path: '/usuarios', key: 'users', labelKey: 'nav.users', icon: 'people', signedIn: true, can: { action: 'read', subject: 'User' } },
+  { path: '/claves-api', key: 'api-keys', labelKey: 'nav.apiKeys', icon: 'key', signedIn: true, can: { action: 'read', subject: 'ApiKey' } },
+  { path: '/auditoria', key: 'audit', labelKey: 'nav.audit', icon: 'history', signedIn: true, can: { action: 'read', subject: 'AuditEntry' } },
+  { path: '/acerca', key: 'about', labelKey: 'nav.about', icon: 'info' },
 ];
 
 export const NAV_ITEMS = new InjectionToken<readonly NavItem[]>('NAV_ITEMS', {

@@ -1,5 +1,5 @@
 import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, computed, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
@@ -9,12 +9,16 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { IconComponent } from '../../shared/icon/icon.component';
+import { AuthzService } from '../authz/authz.service';
+import { SessionService } from '../session/session.service';
+import { AccountMenuComponent } from './account-menu.component';
 import { LanguageSwitcherComponent } from './language-switcher.component';
 import { NAV_ITEMS } from './nav-items';
 
 /**
- * The frame of every page: toolbar (name, language), side navigation (beside the content on
- * wide screens, over it behind the menu button on phones) and the routed page.
+ * The frame of every page: toolbar (name, language, account), side navigation (beside the
+ * content on wide screens, over it behind the menu button on phones) and the routed page.
+ * The navigation shows only what the person may open, and follows sign-in and sign-out.
  */
 @Component({
   selector: 'cv-root',
@@ -30,12 +34,18 @@ import { NAV_ITEMS } from './nav-items';
     TranslocoPipe,
     IconComponent,
     LanguageSwitcherComponent,
+    AccountMenuComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
 })
 export class ShellComponent {
-  protected readonly navItems = inject(NAV_ITEMS);
+  private readonly allNavItems = inject(NAV_ITEMS);
+  private readonly authz = inject(AuthzService);
+  private readonly session = inject(SessionService);
+  protected readonly navItems = computed(() =>
+    this.allNavItems.filter((item) => (!item.signedIn || this.session.signedIn()) && (!item.can || this.authz.allows(item.can))),
+  );
   protected readonly isHandset = toSignal(
     inject(BreakpointObserver)
       .observe([Breakpoints.Handset, Breakpoints.TabletPortrait])
