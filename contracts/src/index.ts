@@ -12,3 +12,5 @@ export * from './audit/audit.schema';
 export * from './identifiers';
 export * from './catalog/dataset.schema';
 export * from './catalog/access-policy.schema';
+export * from './reference/reference.schema';
+export * from './catalog/profiling.schema';

@@ -351,6 +351,15 @@ describe('Dockerfile', () => {
     expect(run).toMatch(/npm (prune|ci|install)\b[^\n]*--omit=dev/);
   });
 
+  it('ships backend/data next to backend/dist (the reference data migration reads it)', () => {
+    const build = instructions.filter((line) => keyword(line) === 'RUN').join('\n');
+    expect(build).toMatch(/cp -a backend\/data \/out\/backend\//);
+    expect(build).toMatch(/test -f \/out\/backend\/data\/reference\/entidades\.csv/);
+    expect(finalStage.filter((line) => keyword(line) === 'COPY').join('\n')).toMatch(/--from=build \/out\/ \.\//);
+    const ignored = readFileSync(join(infra, '..', '.dockerignore'), 'utf8').split(/\r?\n/).map((line) => line.trim());
+    expect(ignored.some((pattern) => /(^|\/)data(\/|$)/.test(pattern))).toBe(false);
+  });
+
   it('has a .dockerignore at the repository root that leaves out local build state', () => {
     const ignore = join(infra, '..', '.dockerignore');
     expect(existsSync(ignore)).toBe(true);

@@ -2,6 +2,7 @@ import { InitialSchema1764331200000 } from './1764331200000-InitialSchema';
 import { IdentityAndAudit1764417600000 } from './1764417600000-IdentityAndAudit';
 import { Catalog1764590400000 } from './1764590400000-Catalog';
 import { DatasetAccessPolicies1764676800000 } from './1764676800000-DatasetAccessPolicies';
+import { ReferenceData1764504000000 } from './1764504000000-ReferenceData';
 
 /** Every migration in order, listed as classes (never globs). Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1764331200000, IdentityAndAudit1764417600000, Catalog1764590400000, DatasetAccessPolicies1764676800000];
+export const MIGRATIONS = [InitialSchema1764331200000, IdentityAndAudit1764417600000, Catalog1764590400000, DatasetAccessPolicies1764676800000, ReferenceData1764504000000];

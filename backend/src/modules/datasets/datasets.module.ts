@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
 import { DatasetAccessController } from './dataset-access.controller';
 import { DatasetAccessService } from './dataset-access.service';
 import { DatasetsController } from './datasets.controller';
@@ -6,5 +7,7 @@ import { DatasetsRepository } from './datasets.repository';
 import { DatasetsService } from './datasets.service';
 import { PublicCatalogController } from './public-catalog.controller';
 
-@Module({ controllers: [DatasetsController, DatasetAccessController, PublicCatalogController], providers: [DatasetsService, DatasetsRepository, DatasetAccessService], exports: [DatasetsService, DatasetsRepository] })
+@Module({
+  imports: [ReferenceModule],
+  controllers: [DatasetsController, DatasetAccessController, PublicCatalogController], providers: [DatasetsService, DatasetsRepository, DatasetAccessService], exports: [DatasetsService, DatasetsRepository] })
 export class DatasetsModule {}

@@ -7,6 +7,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
+import { ReferenceService } from '../reference/reference.service';
 import { UserEntity } from '../users/user.entity';
 import { DatasetEntity } from './dataset.entity';
 import { datasetSummary, rowToDataset, visibleDataset } from './dataset.mapper';
@@ -47,7 +48,14 @@ export class DatasetsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly datasets: DatasetsRepository,
     private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
   ) {}
+
+  /** INEGI and SCIAN codes must exist: an unknown one answers 400 naming it. */
+  private async assertKnownCodes(merged: Pick<Dataset, 'geoLevel' | 'geoCodes' | 'sectorCodes'>): Promise<void> {
+    if (merged.geoLevel !== 'national' && merged.geoCodes.length > 0) await this.reference.assertKnownGeoCodes(merged.geoCodes, merged.geoLevel, 'body.geoCodes');
+    if (merged.sectorCodes.length > 0) await this.reference.assertKnownScianCodes(merged.sectorCodes, 'body.sectorCodes');
+  }
 
   async search(query: DatasetSearchQuery, ability: AppAbility): Promise<DatasetSearchResult> {
     const { rows, ...rest } = await this.datasets.search(query, ability);
@@ -67,6 +75,7 @@ export class DatasetsService {
     if (!principal.ability.can('create', subject('Dataset', draft))) throw new DomainException(422, 'DATASET_NOT_ALLOWED', 'You may only create datasets of your own organization as its steward');
     const merged = { ...input, timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null, sectorLevel: input.sectorLevel ?? null, lineageNamespace: input.lineageNamespace ?? null, lineageName: input.lineageName ?? null };
     this.assertValid(crossFieldProblems(merged));
+    await this.assertKnownCodes(merged);
     return this.dataSource.transaction(async (manager) => {
       const stewardId = await this.checkedSteward(manager, input.stewardId ?? principal.userId, principal.organizationId);
       const entity = manager.create(DatasetEntity, {
@@ -94,6 +103,7 @@ export class DatasetsService {
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as UpdateDatasetRequest;
       const merged = { ...before, ...changes };
       this.assertValid(crossFieldProblems({ ...merged, sectorLevel: merged.sectorLevel ?? null, timeFrom: merged.timeFrom ?? null, timeTo: merged.timeTo ?? null, lineageNamespace: merged.lineageNamespace ?? null, lineageName: merged.lineageName ?? null }));
+      await this.assertKnownCodes(merged);
       if (changes.stewardId) changes.stewardId = await this.checkedSteward(manager, changes.stewardId, entity.ownerOrganizationId);
       Object.assign(entity, changes);
       if (changes.status === 'published' && before.status !== 'published') entity.publishedAt = new Date();

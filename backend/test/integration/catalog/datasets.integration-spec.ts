@@ -97,6 +97,11 @@ describe('catalog of datasets', () => {
     expect(paths).toEqual(expect.arrayContaining(['body.geoCodes.0', 'body.timeTo', 'body.columns.1.name']));
     const unknown = await http().post('/api/v1/datasets').set(bearer(sessions.steward)).send(newDataset({ themes: ['magic'] })).expect(400);
     expect(unknown.body.details[0].path).toBe('body.themes.0');
+    const codes = await http().post('/api/v1/datasets').set(bearer(sessions.steward)).send(newDataset({ geoCodes: ['14', '99'], sectorLevel: 3, sectorCodes: ['311', '999'] })).expect(400);
+    expect(codes.body.details).toEqual([expect.objectContaining({ path: 'body.geoCodes.1' })]);
+    expect(codes.body.message).toContain('99');
+    const sector = await http().post('/api/v1/datasets').set(bearer(sessions.steward)).send(newDataset({ sectorLevel: 3, sectorCodes: ['311', '999'] })).expect(400);
+    expect(sector.body.details).toEqual([expect.objectContaining({ path: 'body.sectorCodes.1' })]);
   });
 
   it('publishes the public catalog as DCAT 3 JSON-LD that expands with the standard namespaces', async () => {
