@@ -79,7 +79,7 @@ describe(`catalog search on ${DATASETS.toLocaleString('en')} datasets`, () => {
       const started = performance.now();
       await Promise.all([
         client.query(`SELECT d.*, o.name FROM datasets d JOIN organizations o ON o.id = d.owner_organization_id WHERE ${where} ORDER BY d.updated_at DESC LIMIT 20`, [q]),
-        client.query(`WITH f AS (SELECT themes, owner_organization_id, sensitivity, geo_level FROM datasets d WHERE ${where}) SELECT count(*) FROM f UNION ALL SELECT count(*) FROM f, unnest(f.themes) t GROUP BY t UNION ALL SELECT count(*) FROM f GROUP BY owner_organization_id UNION ALL SELECT count(*) FROM f GROUP BY sensitivity UNION ALL SELECT count(*) FROM f GROUP BY geo_level`, [q]),
+        client.query(`SELECT d.sensitivity, d.geo_level, d.owner_organization_id, d.themes, count(*) FROM datasets d WHERE ${where} GROUP BY 1, 2, 3, 4`, [q]),
       ]);
       baseline.push(performance.now() - started);
     }

@@ -64,32 +64,38 @@ export class DatasetsRepository {
     const order = query.q ? `ts_rank(d.search_vector, websearch_to_tsquery('spanish', convenio_unaccent(:q))) DESC, d.updated_at DESC` : 'd.updated_at DESC, d.id';
     const pageSql = `SELECT ${SELECT_DATASET} FROM datasets d JOIN organizations o ON o.id = d.owner_organization_id
       WHERE ${where.sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
-    const facetSql = `WITH f AS (SELECT d.themes, d.owner_organization_id, d.sensitivity, d.geo_level FROM datasets d WHERE ${where.sql})
-      SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM f
-      UNION ALL SELECT 'theme', t, count(*)::int FROM f, unnest(f.themes) t GROUP BY t
-      UNION ALL SELECT 'owner', f.owner_organization_id::text, count(*)::int FROM f GROUP BY f.owner_organization_id
-      UNION ALL SELECT 'sensitivity', f.sensitivity, count(*)::int FROM f GROUP BY f.sensitivity
-      UNION ALL SELECT 'geoLevel', f.geo_level, count(*)::int FROM f GROUP BY f.geo_level`;
-    const [rows, facetRows] = await Promise.all([
+    // One scan: counts per (sensitivity, level, owner, theme set); the facets are sums of these.
+    const facetSql = `SELECT d.sensitivity, d.geo_level, d.owner_organization_id::text AS owner, d.themes, count(*)::int AS count
+      FROM datasets d WHERE ${where.sql} GROUP BY 1, 2, 3, 4`;
+    const [rows, groups] = await Promise.all([
       this.run<DatasetRow>(pageSql, { ...where.params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-      this.run<{ facet: string; value: string | null; count: number }>(facetSql, where.params),
+      this.run<{ sensitivity: string; geo_level: string; owner: string; themes: string[]; count: number }>(facetSql, where.params),
     ]);
-    const ownerIds = facetRows.filter((row) => row.facet === 'owner').map((row) => row.value as string);
+    const tally = { theme: new Map<string, number>(), owner: new Map<string, number>(), sensitivity: new Map<string, number>(), geoLevel: new Map<string, number>() };
+    const add = (map: Map<string, number>, key: string, count: number) => map.set(key, (map.get(key) ?? 0) + count);
+    let total = 0;
+    for (const group of groups) {
+      total += group.count;
+      add(tally.sensitivity, group.sensitivity, group.count);
+      add(tally.geoLevel, group.geo_level, group.count);
+      add(tally.owner, group.owner, group.count);
+      for (const theme of new Set(group.themes)) add(tally.theme, theme, group.count);
+    }
+    const ownerIds = [...tally.owner.keys()];
     const names = ownerIds.length
       ? await this.run<{ id: string; name: string }>('SELECT id::text, name FROM organizations WHERE id = ANY(:ids::uuid[])', { ids: ownerIds })
       : [];
     const label = new Map(names.map((row) => [row.id, row.name]));
-    const facet = (name: string): FacetCount[] =>
-      facetRows
-        .filter((row) => row.facet === name)
-        .map((row) => ({ value: row.value as string, count: row.count, ...(name === 'owner' ? { label: label.get(row.value as string) } : {}) }))
+    const facet = (map: Map<string, number>, labelled = false): FacetCount[] =>
+      [...map]
+        .map(([value, count]) => ({ value, count, ...(labelled ? { label: label.get(value) } : {}) }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       rows,
-      total: facetRows.find((row) => row.facet === 'total')?.count ?? 0,
+      total,
       page: query.page,
       pageSize: query.pageSize,
-      facets: { themes: facet('theme'), owners: facet('owner'), sensitivities: facet('sensitivity'), geoLevels: facet('geoLevel') },
+      facets: { themes: facet(tally.theme), owners: facet(tally.owner, true), sensitivities: facet(tally.sensitivity), geoLevels: facet(tally.geoLevel) },
     };
   }
 
