@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateDatasetRequest, Dataset, DatasetSearchQuery, DatasetSearchResult, ErrorDetail, UpdateDatasetRequest } from '@convenio/contracts';
 import { subject } from '@casl/ability';
 import type { AppAbility } from '@convenio/policies';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
+import { isUniqueViolation } from '../../core/database/sql-helpers';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { ReferenceService } from '../reference/reference.service';
@@ -132,7 +133,7 @@ export class DatasetsService {
     try {
       await save();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainException(409, 'LINEAGE_TAKEN', 'Another dataset already has this lineage identity (namespace, name)', [{ path: 'body.lineageName', message: 'already used' }]);
       }
       throw error;

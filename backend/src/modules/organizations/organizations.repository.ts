@@ -4,6 +4,7 @@ import type { OrganizationListQuery } from '@convenio/contracts';
 import type { AppAbility, SqlFieldMap } from '@convenio/policies';
 import { DataSource } from 'typeorm';
 import { whereAllowed } from '../../core/authz/policy-filter';
+import { containsPattern } from '../../core/database/sql-helpers';
 import { OrganizationEntity } from './organization.entity';
 
 /** CASL fields of an Organization → SQL columns (alias `o`). */
@@ -25,7 +26,7 @@ export class OrganizationsRepository {
   async list(query: OrganizationListQuery, ability: AppAbility): Promise<[OrganizationEntity[], number]> {
     const qb = this.repository.createQueryBuilder('o');
     whereAllowed(qb, ability, 'read', 'Organization', ORGANIZATION_SQL_FIELDS);
-    if (query.q) qb.andWhere(`("o"."name" ILIKE :q OR "o"."rfc" ILIKE :q)`, { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.q) qb.andWhere(`("o"."name" ILIKE :q OR "o"."rfc" ILIKE :q)`, { q: containsPattern(query.q) });
     if (query.sector) qb.andWhere('"o"."sector" = :sector', { sector: query.sector });
     if (query.active !== undefined) qb.andWhere('"o"."active" = :active', { active: query.active });
     return qb

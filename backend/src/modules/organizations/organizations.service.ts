@@ -10,8 +10,9 @@ import {
 } from '@convenio/contracts';
 import { subject } from '@casl/ability';
 import type { AppAbility } from '@convenio/policies';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
+import { isUniqueViolation } from '../../core/database/sql-helpers';
 import { DomainException } from '../../core/errors/domain.exception';
 import { OrganizationEntity } from './organization.entity';
 import { organizationSummary, toOrganization } from './organization.mapper';
@@ -104,7 +105,7 @@ export class OrganizationsService {
     try {
       await save();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainException(409, 'RFC_TAKEN', `Another organization already has the RFC ${rfc}`, [{ path: 'body.rfc', message: 'already registered' }]);
       }
       throw error;

@@ -4,6 +4,7 @@ import type { UserListQuery } from '@convenio/contracts';
 import type { AppAbility, SqlFieldMap } from '@convenio/policies';
 import { DataSource } from 'typeorm';
 import { whereAllowed } from '../../core/authz/policy-filter';
+import { containsPattern } from '../../core/database/sql-helpers';
 import { UserEntity } from './user.entity';
 
 /** CASL fields of a User → SQL columns (alias `u`). */
@@ -21,7 +22,7 @@ export class UsersRepository {
   list(query: UserListQuery, ability: AppAbility): Promise<[UserEntity[], number]> {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.organization', 'org');
     whereAllowed(qb, ability, 'read', 'User', USER_SQL_FIELDS);
-    if (query.q) qb.andWhere('("u"."email" ILIKE :q OR "u"."full_name" ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.q) qb.andWhere('("u"."email" ILIKE :q OR "u"."full_name" ILIKE :q)', { q: containsPattern(query.q) });
     if (query.organizationId) qb.andWhere('"u"."organization_id" = :organizationId', { organizationId: query.organizationId });
     if (query.role) qb.andWhere(':role = ANY("u"."roles")', { role: query.role });
     if (query.active !== undefined) qb.andWhere('"u"."active" = :active', { active: query.active });

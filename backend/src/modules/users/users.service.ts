@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreateUserRequest, Page, UpdateUserRequest, User, UserListQuery } from '@convenio/contracts';
 import { subject } from '@casl/ability';
 import type { AppAbility } from '@convenio/policies';
-import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
+import { isUniqueViolation } from '../../core/database/sql-helpers';
 import { hashPassword } from '../../core/auth/password';
 import { DomainException } from '../../core/errors/domain.exception';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity';
@@ -45,7 +46,7 @@ export class UsersService {
       try {
         await manager.save(entity);
       } catch (error) {
-        if (error instanceof QueryFailedError && (error as { driverError?: { code?: string } }).driverError?.code === '23505') {
+        if (isUniqueViolation(error)) {
           throw new DomainException(409, 'EMAIL_TAKEN', `A user with the email ${input.email} already exists`, [{ path: 'body.email', message: 'already registered' }]);
         }
         throw error;
