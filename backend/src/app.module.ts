@@ -17,6 +17,7 @@ import { AuditTrailModule } from './modules/audit/audit-trail.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ProfilingModule } from './modules/profiling/profiling.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { SystemModule } from './modules/system/system.module';
 import { UsersModule } from './modules/users/users.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ApiKeysModule,
         AuditTrailModule,
         DatasetsModule,
+        ProfilingModule,
         ReferenceModule,
       ],
       providers: [

@@ -17,7 +17,7 @@ const PERSONAS: Array<{ email: string; sees: Key[] }> = [
 
 async function expectMenu(page: Page, sees: readonly Key[]): Promise<void> {
   const keys = await navKeys(page);
-  expect(keys).toEqual(['home', ...PROTECTED.filter((key) => sees.includes(key)), 'about']);
+  expect(keys).toEqual(['home', 'catalog', 'public-catalog', ...PROTECTED.filter((key) => sees.includes(key)), 'about']);
   for (const key of PROTECTED) {
     expect({ key, count: await page.getByTestId(`nav-${key}`).count() }).toEqual({ key, count: sees.includes(key) ? 1 : 0 });
   }

@@ -47,6 +47,34 @@ export const routes: Routes = [
     title: 'nav.about',
     loadComponent: () => import('./features/about/pages/about-page.component').then((m) => m.AboutPageComponent),
   },
+  // Data catalog (features/catalog, features/public-catalog): `nuevo` before `:id`.
+  {
+    path: 'catalogo',
+    title: 'catalog.title',
+    loadComponent: () => import('./features/catalog/pages/catalog-page.component').then((m) => m.CatalogPageComponent),
+  },
+  {
+    path: 'catalogo/nuevo',
+    title: 'catalog.editor.newTitle',
+    canMatch: [requireAbility('create', 'Dataset')],
+    loadComponent: () => import('./features/catalog/pages/dataset-editor-page.component').then((m) => m.DatasetEditorPageComponent),
+  },
+  {
+    path: 'catalogo/:id/editar',
+    title: 'catalog.editor.editTitle',
+    canMatch: [requireAbility('update', 'Dataset')],
+    loadComponent: () => import('./features/catalog/pages/dataset-editor-page.component').then((m) => m.DatasetEditorPageComponent),
+  },
+  {
+    path: 'catalogo/:id',
+    title: 'catalog.dataset.pageTitle',
+    loadComponent: () => import('./features/catalog/pages/dataset-page.component').then((m) => m.DatasetPageComponent),
+  },
+  {
+    path: 'datos-abiertos',
+    title: 'catalog.public.title',
+    loadComponent: () => import('./features/public-catalog/pages/public-catalog-page.component').then((m) => m.PublicCatalogPageComponent),
+  },
   {
     path: '**',
     title: 'notFound.title',

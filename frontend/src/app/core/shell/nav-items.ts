@@ -20,6 +20,8 @@ export interface NavItem {
 /** The navigation, as data: add a feature by adding a line (and its route in app.routes.ts). */
 export const DEFAULT_NAV_ITEMS: readonly NavItem[] = [
   { path: '/', key: 'home', labelKey: 'nav.home', icon: 'home', exact: true },
+  { path: '/catalogo', key: 'catalog', labelKey: 'catalog.nav.catalog', icon: 'search', can: { action: 'read', subject: 'Dataset' } },
+  { path: '/datos-abiertos', key: 'public-catalog', labelKey: 'catalog.nav.openData', icon: 'download' },
   { path: '/organizaciones', key: 'organizations', labelKey: 'nav.organizations', icon: 'business', can: { action: 'read', subject: 'Organization' } },
   { path: '/usuarios', key: 'users', labelKey: 'nav.users', icon: 'people', signedIn: true, can: { action: 'read', subject: 'User' } },
   { path: '/claves-api', key: 'api-keys', labelKey: 'nav.apiKeys', icon: 'key', signedIn: true, can: { action: 'read', subject: 'ApiKey' } },
