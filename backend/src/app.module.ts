@@ -12,10 +12,14 @@ import { ContractValidationPipe } from './core/errors/contract-validation.pipe';
 import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/http/logging.module';
 import { QueueModule } from './core/queue/queue.module';
+import { AgreementsModule } from './modules/agreements/agreements.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditTrailModule } from './modules/audit/audit-trail.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
+import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ProfilingModule } from './modules/profiling/profiling.module';
 import { ReferenceModule } from './modules/reference/reference.module';
@@ -45,6 +49,10 @@ export class AppModule {
         DatasetsModule,
         ProfilingModule,
         ReferenceModule,
+        NotificationsModule,
+        DiagnosticsModule,
+        AgreementsModule,
+        ApprovalsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

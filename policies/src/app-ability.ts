@@ -1,11 +1,16 @@
 import { createMongoAbility, type ForcedSubject, type MongoAbility, type MongoQuery, type RawRuleOf } from '@casl/ability';
 
 /** CASL actions: lower-case verbs. `manage` means every action. */
-export const ACTIONS = ['manage', 'read', 'create', 'update', 'delete', 'request', 'explain', 'verify', 'export', 'submit', 'approve', 'sign'] as const;
+export const ACTIONS = [
+  'manage', 'read', 'create', 'update', 'delete', 'request', 'explain', 'verify', 'export', 'submit', 'approve', 'sign', 'withdraw', 'terminate', 'answer',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects: PascalCase strings (never classes: they break under minification). */
-export const SUBJECTS = ['SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset'] as const;
+export const SUBJECTS = [
+  'SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset',
+  'Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Notification', 'Pipeline',
+] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
 /** The fields conditions may use, per subject (the SQL field maps mirror these). */
@@ -15,6 +20,12 @@ export interface SubjectShapes {
   ApiKey: { id: string; organizationId: string; createdById: string };
   AuditEntry: { organizationId: string | null; actorId: string | null };
   Dataset: { id: string; ownerOrganizationId: string; status: string; sensitivity: string };
+  Diagnostic: { id: string; organizationId: string; status: string };
+  DataRequest: { id: string; addressedOrganizationId: string; requesterOrganizationId: string; status: string };
+  Agreement: { id: string; providerOrganizationId: string; recipientOrganizationId: string; state: string };
+  AgreementComment: { agreementId: string; visibility: string };
+  ApprovalTask: { id: string; agreementId: string };
+  Notification: { id: string; userId: string };
 }
 
 /** A subject instance: its shape tagged with its type (what `subject('User', row)` gives). */

@@ -11,6 +11,12 @@ export const DATASET_PUBLIC_FIELDS = [
 ] as const;
 import { ROLE_RULES } from './rules/role-rules';
 
+/** What the public register shows of an agreement: parties, datasets, purpose, legal basis, dates. */
+export const AGREEMENT_PUBLIC_FIELDS = [
+  'id', 'reference', 'state', 'providerOrganizationName', 'recipientOrganizationName', 'datasets', 'datasetIds', 'purpose', 'legalBasis',
+  'startsOn', 'endsOn', 'activatedAt', 'endedAt',
+] as const;
+
 /** Who is asking: a signed-in user (or API key acting for one), or null for the public. */
 export interface PolicyUser {
   id: string;
@@ -35,6 +41,8 @@ function publicRules({ can }: Builder): void {
   // The public catalog: published, public datasets, metadata only (the steward stays private).
   const publicDatasetFields = DATASET_PUBLIC_FIELDS as unknown as string[];
   can('read', 'Dataset', publicDatasetFields, { status: 'published', sensitivity: 'public' });
+  // The public register of agreements: active and past ones, never notes or reviewers.
+  can('read', 'Agreement', AGREEMENT_PUBLIC_FIELDS as unknown as string[], { state: { $in: ['active', 'expired', 'terminated'] } });
 }
 
 /** Rules for every signed-in user, whatever the role. */
@@ -43,6 +51,8 @@ function memberRules({ can }: Builder, user: PolicyUser): void {
   can('read', 'User', { id: user.id });
   // Signed-in members see published datasets that are public or internal to the platform.
   can('read', 'Dataset', { status: 'published', sensitivity: { $in: ['public', 'internal'] } });
+  // Everyone reads and marks read their own notifications.
+  can(['read', 'update'], 'Notification', { userId: user.id });
 }
 
 /**

@@ -11,6 +11,7 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can(['read', 'create', 'update'], 'Organization');
     can(['read', 'create', 'update'], 'User');
     can(['read', 'create', 'delete'], 'ApiKey');
+    can(['read', 'create', 'update'], 'WorkflowDefinition');
   },
 
   official({ can }, user) {
@@ -19,20 +20,43 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can('explain', 'Dataset');
     can('read', 'User', { organizationId: user.organizationId });
     can('read', 'AuditEntry', { organizationId: user.organizationId });
+    // Diagnostics and owner identification: officials ask; they edit their own organization's.
+    can(['read', 'create'], 'Diagnostic');
+    can('update', 'Diagnostic', { organizationId: user.organizationId });
+    can(['read', 'create'], 'DataRequest');
+    // Agreements: officials read all, draft and steer those their organization receives, and sign for it.
+    can(['read', 'create'], 'Agreement');
+    can(['update', 'submit', 'withdraw', 'terminate', 'sign'], 'Agreement', { recipientOrganizationId: user.organizationId });
+    can(['read', 'create'], 'AgreementComment');
+    can(['read', 'approve'], 'ApprovalTask');
+    can('read', ['WorkflowDefinition', 'Pipeline']);
   },
 
   steward({ can }, user) {
     can(['read', 'create', 'update', 'explain'], 'Dataset', { ownerOrganizationId: user.organizationId });
     can('read', 'User', { organizationId: user.organizationId });
     can(['read', 'create', 'delete'], 'ApiKey', { organizationId: user.organizationId });
+    // Requests addressed to its organization; agreements where it is a party; it signs for the provider.
+    can(['read', 'answer'], 'DataRequest', { addressedOrganizationId: user.organizationId });
+    can('read', 'Agreement', { providerOrganizationId: user.organizationId });
+    can('read', 'Agreement', { recipientOrganizationId: user.organizationId });
+    can('sign', 'Agreement', { providerOrganizationId: user.organizationId });
+    can(['read', 'create'], 'AgreementComment');
+    can(['read', 'approve'], 'ApprovalTask');
   },
 
   partner({ can }, user) {
     can('read', 'User', { organizationId: user.organizationId });
+    // Agreements where its organization is a party; it signs for the provider; never internal notes.
+    can('read', 'Agreement', { providerOrganizationId: user.organizationId });
+    can('read', 'Agreement', { recipientOrganizationId: user.organizationId });
+    can('sign', 'Agreement', { providerOrganizationId: user.organizationId });
+    can(['read', 'create'], 'AgreementComment', { visibility: 'parties' });
   },
 
   auditor({ can }) {
     can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset']);
+    can('read', ['Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Pipeline']);
     can(['verify', 'export'], 'AuditEntry');
     can('explain', 'Dataset');
   },
