@@ -4,20 +4,22 @@ import { baseUrl, launchBrowser } from '../support/browser';
 import { DEMO_PASSWORD, freshPage, navKeys, signInThroughUi, signOutThroughUi, uniqueSuffix } from '../support/ui';
 
 /** Every page a menu may offer; each persona must see exactly its own. */
-const PROTECTED = ['organizations', 'users', 'api-keys', 'audit'] as const;
+const PROTECTED = [
+  'diagnostics', 'data-requests', 'agreements', 'approvals', 'pipeline', 'organizations', 'users', 'api-keys', 'workflow-definitions', 'audit',
+] as const;
 type Key = (typeof PROTECTED)[number];
 
 const PERSONAS: Array<{ email: string; sees: Key[] }> = [
-  { email: 'admin@convenio.test', sees: ['organizations', 'users', 'api-keys'] },
-  { email: 'oficial@economia.gob.mx', sees: ['organizations', 'users', 'audit'] },
-  { email: 'steward@inegi.org.mx', sees: ['organizations', 'users', 'api-keys'] },
-  { email: 'socio@telcomx.com.mx', sees: ['organizations', 'users', 'api-keys'] },
-  { email: 'auditor@funcionpublica.gob.mx', sees: ['organizations', 'users', 'api-keys', 'audit'] },
+  { email: 'admin@convenio.test', sees: ['agreements', 'organizations', 'users', 'api-keys', 'workflow-definitions'] },
+  { email: 'oficial@economia.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'approvals', 'pipeline', 'organizations', 'users', 'audit'] },
+  { email: 'steward@inegi.org.mx', sees: ['data-requests', 'agreements', 'approvals', 'organizations', 'users', 'api-keys'] },
+  { email: 'socio@telcomx.com.mx', sees: ['data-requests', 'agreements', 'approvals', 'organizations', 'users', 'api-keys'] },
+  { email: 'auditor@funcionpublica.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'pipeline', 'organizations', 'users', 'api-keys', 'audit'] },
 ];
 
 async function expectMenu(page: Page, sees: readonly Key[]): Promise<void> {
   const keys = await navKeys(page);
-  expect(keys).toEqual(['home', 'catalog', 'public-catalog', ...PROTECTED.filter((key) => sees.includes(key)), 'about']);
+  expect(keys).toEqual(['home', 'catalog', 'public-catalog', 'public-register', ...PROTECTED.filter((key) => sees.includes(key)), 'about']);
   for (const key of PROTECTED) {
     expect({ key, count: await page.getByTestId(`nav-${key}`).count() }).toEqual({ key, count: sees.includes(key) ? 1 : 0 });
   }

@@ -36,9 +36,9 @@ describe('ShellComponent', () => {
 
   it('shows the public navigation to a signed-out visitor: Inicio, Organizaciones, Acerca de, and "Ingresar"', async () => {
     await render();
-    expect(labels()).toEqual(['Inicio', 'Catálogo', 'Datos abiertos', 'Organizaciones', 'Acerca de']);
-    expect(navIds()).toEqual(['nav-home', 'nav-catalog', 'nav-public-catalog', 'nav-organizations', 'nav-about']);
-    expect(links().map((link) => link.getAttribute('href'))).toEqual(['/', '/catalogo', '/datos-abiertos', '/organizaciones', '/acerca']);
+    expect(labels()).toEqual(['Inicio', 'Catálogo', 'Datos abiertos', 'Registro de convenios', 'Organizaciones', 'Acerca de']);
+    expect(navIds()).toEqual(['nav-home', 'nav-catalog', 'nav-public-catalog', 'nav-public-register', 'nav-organizations', 'nav-about']);
+    expect(links().map((link) => link.getAttribute('href'))).toEqual(['/', '/catalogo', '/datos-abiertos', '/registro-de-convenios', '/organizaciones', '/acerca']);
     expect(el('login-link')?.textContent?.trim()).toBe('Ingresar');
     expect(el('account-menu')).toBeNull();
     expect(fixture.nativeElement.querySelector('.brand')?.textContent?.trim()).toBe('Convenio');
@@ -58,12 +58,12 @@ describe('ShellComponent', () => {
   });
 
   const menus: Array<[string, Role[], string[]]> = [
-    ['admin', ['admin'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'api-keys', 'about']],
-    ['official', ['official'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'audit', 'about']],
-    ['steward', ['steward'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'api-keys', 'about']],
-    ['partner and steward', ['partner', 'steward'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'api-keys', 'about']],
-    ['partner', ['partner'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'about']],
-    ['auditor', ['auditor'], ['home', 'catalog', 'public-catalog', 'organizations', 'users', 'api-keys', 'audit', 'about']],
+    ['admin', ['admin'], ['home', 'catalog', 'public-catalog', 'public-register', 'agreements', 'organizations', 'users', 'api-keys', 'workflow-definitions', 'about']],
+    ['official', ['official'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'approvals', 'pipeline', 'organizations', 'users', 'audit', 'about']],
+    ['steward', ['steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'organizations', 'users', 'api-keys', 'about']],
+    ['partner and steward', ['partner', 'steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'organizations', 'users', 'api-keys', 'about']],
+    ['partner', ['partner'], ['home', 'catalog', 'public-catalog', 'public-register', 'agreements', 'organizations', 'users', 'about']],
+    ['auditor', ['auditor'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'pipeline', 'organizations', 'users', 'api-keys', 'audit', 'about']],
   ];
 
   it.each(menus)('shows the %s exactly the pages their ability allows', async (_name, roles, expected) => {
@@ -94,7 +94,7 @@ describe('ShellComponent', () => {
     await settle();
     await fixture.whenStable();
     expect(TestBed.inject(SessionService).signedIn()).toBe(false);
-    expect(navIds()).toEqual(['nav-home', 'nav-catalog', 'nav-public-catalog', 'nav-organizations', 'nav-about']);
+    expect(navIds()).toEqual(['nav-home', 'nav-catalog', 'nav-public-catalog', 'nav-public-register', 'nav-organizations', 'nav-about']);
     expect(el('login-link')).not.toBeNull();
   });
 
@@ -124,7 +124,7 @@ describe('ShellComponent', () => {
     await settle();
     await fixture.whenStable();
 
-    expect(labels()).toEqual(['Home', 'Catalog', 'Open data', 'Organizations', 'About']);
+    expect(labels()).toEqual(['Home', 'Catalog', 'Open data', 'Agreement register', 'Organizations', 'About']);
     expect(el('login-link')?.textContent?.trim()).toBe('Sign in');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('convenio.lang')).toBe('en');
