@@ -70,6 +70,10 @@ export interface CandidateReason {
   reason: MatchReason;
   detail: string;
   weight: number;
+  /** Which case of the reason (e.g. granularity `same` or `finer`), for a translated label: `<reason>.<variant>`. */
+  variant?: string;
+  /** Values the translated label interpolates (levels, counts, percentages). */
+  params?: Record<string, string | number>;
 }
 
 export interface DatasetCandidate {
@@ -118,10 +122,14 @@ export interface DataRequest {
   needTopic: string;
   addressedOrganizationId: string;
   addressedOrganizationName: string;
+  requesterOrganizationId: string;
+  requesterOrganizationName: string;
+  diagnosticTitle: string;
   message: string;
   status: DataRequestStatus;
   response: string | null;
   datasetId: string | null;
+  datasetTitle: string | null;
   createdById: string | null;
   createdAt: string;
   answeredAt: string | null;
