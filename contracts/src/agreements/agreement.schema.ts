@@ -74,6 +74,8 @@ export interface Agreement extends AgreementTerms {
   activatedAt: string | null;
   endedAt: string | null;
   signatures: AgreementSignature[];
+  /** The datasets of the current version with their titles, in the order of `datasetIds`. */
+  datasets?: Array<{ id: string; title: string }>;
   /** Events the caller could cause now (the UI shows these as buttons). */
   allowedEvents?: AgreementEvent[];
 }
@@ -156,6 +158,17 @@ export const agreementEventSchema = z.strictObject({
   comment: z.string().trim().min(3).max(2000),
 });
 export type AgreementEventRequest = z.infer<typeof agreementEventSchema>;
+
+/** Body of `POST /agreements/:id/withdraw` and `/terminate`: why. */
+export const agreementEventCommentSchema = agreementEventSchema.pick({ comment: true });
+export type AgreementEventCommentRequest = z.infer<typeof agreementEventCommentSchema>;
+
+export const publicAgreementListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type PublicAgreementListQuery = z.infer<typeof publicAgreementListQuerySchema>;
 
 /** The public register: parties, datasets, purpose, legal basis, dates; never notes. */
 export interface PublicAgreement {
