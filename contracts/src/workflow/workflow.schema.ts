@@ -79,3 +79,10 @@ export interface ApprovalTask {
   comment: string | null;
   createdAt: string;
 }
+
+/** `GET /api/v1/workflow-definitions`: each key's latest version and its history (newest first). */
+export interface WorkflowDefinitionHistory {
+  key: string;
+  latest: WorkflowDefinition;
+  versions: WorkflowDefinition[];
+}

@@ -12,8 +12,9 @@ export class QueueErrorLogger {
   private readonly logger = new Logger('Queues');
   private readonly failing = new Set<string>();
 
-  constructor(@Inject(getQueueToken(QueueName.System)) system: Queue) {
+  constructor(@Inject(getQueueToken(QueueName.System)) system: Queue, @Inject(getQueueToken(QueueName.Approvals)) approvals: Queue) {
     this.watch(QueueName.System, system);
+    this.watch(QueueName.Approvals, approvals);
   }
 
   /** Every queue of QueueName must be injected above and watched (new queues: add them). */

@@ -1,16 +1,27 @@
 /** Every queue of the app. Backend-only: not in contracts/. */
 export enum QueueName {
   System = 'system',
+  Approvals = 'approvals',
 }
 
 /** Every job, named after what it does. */
 export enum JobName {
   Echo = 'echo',
+  /** Carries one outbox row (agreement.submitted, approval.decided) to the workflow engine. */
+  OutboxEvent = 'outbox-event',
+  ApprovalReminder = 'approval-reminder',
+  ApprovalEscalation = 'approval-escalation',
+  /** Daily: expire agreements past endsOn, warn 30 days ahead, activate signed ones from startsOn. */
+  AgreementsDaily = 'agreements-daily',
 }
 
 /** Which queue carries each job; the worker refuses to boot if a job has no handler. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Echo]: QueueName.System,
+  [JobName.OutboxEvent]: QueueName.Approvals,
+  [JobName.ApprovalReminder]: QueueName.Approvals,
+  [JobName.ApprovalEscalation]: QueueName.Approvals,
+  [JobName.AgreementsDaily]: QueueName.Approvals,
 };
 
 export interface EchoJobData {
@@ -21,4 +32,17 @@ export interface EchoJobData {
 export interface EchoJobResult {
   message: string;
   processedBy: string;
+}
+
+export interface OutboxJobData {
+  outboxId: string;
+}
+
+export interface ApprovalTimerJobData {
+  taskId: string;
+}
+
+export interface AgreementsDailyJobData {
+  /** `YYYY-MM-DD` in Mexico City; absent → today by the worker's clock. */
+  today?: string;
 }
