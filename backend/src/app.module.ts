@@ -21,6 +21,7 @@ import { DatasetsModule } from './modules/datasets/datasets.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { ProfilingModule } from './modules/profiling/profiling.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { SystemModule } from './modules/system/system.module';
@@ -53,6 +54,7 @@ export class AppModule {
         DiagnosticsModule,
         AgreementsModule,
         ApprovalsModule,
+        PipelineModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

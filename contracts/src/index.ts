@@ -20,4 +20,5 @@ export * from './agreements/agreement.schema';
 export * from './diagnostics/diagnostic.schema';
 export * from './workflow/workflow.schema';
 export * from './workflow/working-days';
+export * from './workflow/pipeline.schema';
 export * from './notifications/notification.schema';

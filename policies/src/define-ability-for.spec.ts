@@ -72,6 +72,16 @@ describe('defineAbilityFor — the permission matrix by cases', () => {
     expect(ability.can('create', asApiKey(ORG))).toBe(true);
     expect(ability.can('read', asUser({ id: 'x', organizationId: ORG }))).toBe(true);
   });
+
+  it('never lets a partner read or write internal notes, even one who is also a steward', () => {
+    const note = (visibility: string) => subject('AgreementComment', { agreementId: 'a', visibility });
+    for (const roles of [['partner'], ['partner', 'steward'], ['steward', 'partner']] as Role[][]) {
+      const ability = defineAbilityFor(as(...roles));
+      expect({ roles, read: ability.can('read', note('internal')), create: ability.can('create', note('internal')) }).toEqual({ roles, read: false, create: false });
+      expect(ability.can('read', note('parties'))).toBe(true);
+    }
+    expect(defineAbilityFor(as('steward')).can('read', note('internal'))).toBe(true);
+  });
 });
 
 describe('defineAbilityForApiKey', () => {

@@ -71,6 +71,11 @@ export function defineRulesFor(user: PolicyUser | null, storedRules: readonly St
   if (user) {
     tag('signed in', () => memberRules(builder, user));
     for (const role of new Set(user.roles)) tag(`role ${role}`, () => ROLE_RULES[role](builder, user));
+    // Partners never see internal reviewer notes, whatever other role they also hold
+    // (a company's steward who is also its partner stays outside the reviewers' notes).
+    if (user.roles.includes('partner')) {
+      tag('role partner: never internal notes', () => builder.cannot(['read', 'create'], 'AgreementComment', { visibility: 'internal' }));
+    }
   }
   // Dataset access policies come last: their denials (hidden columns) take precedence.
   return [...builder.rules, ...interpolatePolicyRules(storedRules, user)];

@@ -20,6 +20,14 @@ const redisUrl = z
     }
   }, 'must be a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)');
 
+const smtpUrl = z.string().refine((value) => {
+  try {
+    return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be an smtp:// or smtps:// URL (e.g. smtp://user:pass@mail.example.org:587)');
+
 const intFromEnv = (min: number, max: number) =>
   z
     .string()
@@ -50,6 +58,9 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: intFromEnv(1, 1000).default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: intFromEnv(1, 10000).default(20),
   LOGIN_THROTTLE_WINDOW_SECONDS: intFromEnv(10, 86400).default(900),
+  /** Notifications are also e-mailed (by the worker) only when this is set, e.g. smtp://user:pass@mail.example:587. */
+  SMTP_URL: smtpUrl.optional(),
+  SMTP_FROM: z.string().trim().min(3).max(200).default('Convenio <no-reply@convenio.local>'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,7 +1,10 @@
 import { syntheticCompanyRfc, type OrganizationSector, type Role } from '@convenio/contracts';
 import type { QueryRunner } from 'typeorm';
 import { hashPassword } from '../core/auth/password';
+import { seedDemoAgreements } from './demo-agreements';
 import { DEMO_DATASETS } from './demo-catalog';
+import { seedDemoDiagnostics } from './demo-diagnostics';
+import { seedDemoWorkflow } from './demo-workflow';
 
 /** The demo password of every demo account (README). */
 export const DEMO_PASSWORD = 'convenio-demo';
@@ -32,6 +35,7 @@ export const DEMO_USERS: Array<{ email: string; fullName: string; roles: Role[];
   { email: 'admin@convenio.test', fullName: 'Administración Convenio', roles: ['admin'], organization: 'se' },
   { email: 'oficial@economia.gob.mx', fullName: 'Laura Méndez Ortiz', roles: ['official'], organization: 'se' },
   { email: 'directora@economia.gob.mx', fullName: 'Patricia Rangel Soto', roles: ['official'], organization: 'se' },
+  { email: 'juridico@economia.gob.mx', fullName: 'Andrés Olvera Camacho', roles: ['official'], organization: 'se' },
   { email: 'steward@inegi.org.mx', fullName: 'Jorge Acosta Villa', roles: ['steward'], organization: 'inegi' },
   { email: 'socio@telcomx.com.mx', fullName: 'Mariana Treviño Garza', roles: ['partner', 'steward'], organization: 'telcomx' },
   { email: 'socio@retailmx.com.mx', fullName: 'Ricardo Íñiguez Luna', roles: ['partner', 'steward'], organization: 'retailmx' },
@@ -81,6 +85,9 @@ export async function seedDemoData(queryRunner: QueryRunner): Promise<boolean> {
         ],
       );
     }
+    await seedDemoDiagnostics(queryRunner);
+    await seedDemoWorkflow(queryRunner);
+    await seedDemoAgreements(queryRunner);
     await queryRunner.commitTransaction();
     return true;
   } catch (error) {

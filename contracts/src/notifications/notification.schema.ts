@@ -6,7 +6,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** In-app notification; the UI renders `kind` through i18n with `params`. */
+/**
+ * In-app notification; the UI (and the e-mail) render `kind` with `params`. Param names by
+ * convention: `reference` (agreement), `step` (step name), `dueAt` / `endsOn` (ISO dates),
+ * `organization`, `topic` (a diagnostic need), `comment`.
+ */
 export interface AppNotification {
   id: string;
   kind: NotificationKind;

@@ -143,7 +143,7 @@ describe('personas: each sees its own menu; identity and administration journeys
 
     await signOutThroughUi(page);
     await signInThroughUi(page, email, password);
-    await expectMenu(page, ['organizations', 'users']);
+    await expectMenu(page, ['agreements', 'organizations', 'users']);
   });
 
   it('the steward creates an API key and sees it once; the key works', async () => {

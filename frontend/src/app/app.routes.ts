@@ -75,6 +75,86 @@ export const routes: Routes = [
     title: 'catalog.public.title',
     loadComponent: () => import('./features/public-catalog/pages/public-catalog-page.component').then((m) => m.PublicCatalogPageComponent),
   },
+  // Diagnostics and data requests (features/diagnostics, features/data-requests): `nuevo` before `:id`.
+  {
+    path: 'diagnosticos',
+    title: 'diagnostics.title',
+    canMatch: [requireAbility('read', 'Diagnostic')],
+    loadComponent: () => import('./features/diagnostics/pages/diagnostics-page.component').then((m) => m.DiagnosticsPageComponent),
+  },
+  {
+    path: 'diagnosticos/nuevo',
+    title: 'diagnostics.wizard.newTitle',
+    canMatch: [requireAbility('create', 'Diagnostic')],
+    loadComponent: () => import('./features/diagnostics/pages/diagnostic-wizard-page.component').then((m) => m.DiagnosticWizardPageComponent),
+  },
+  {
+    path: 'diagnosticos/:id',
+    title: 'diagnostics.wizard.editTitle',
+    canMatch: [requireAbility('read', 'Diagnostic')],
+    loadComponent: () => import('./features/diagnostics/pages/diagnostic-wizard-page.component').then((m) => m.DiagnosticWizardPageComponent),
+  },
+  {
+    path: 'solicitudes-de-datos',
+    title: 'dataRequests.title',
+    canMatch: [requireAbility('read', 'DataRequest')],
+    loadComponent: () => import('./features/data-requests/pages/data-requests-page.component').then((m) => m.DataRequestsPageComponent),
+  },
+  // Agreements, approvals and the public register (features/agreements, approvals, public-register): `nuevo` before `:id`.
+  {
+    path: 'convenios',
+    title: 'agreements.list.title',
+    canMatch: [requireAbility('read', 'Agreement')],
+    loadComponent: () => import('./features/agreements/pages/agreements-page.component').then((m) => m.AgreementsPageComponent),
+  },
+  {
+    path: 'convenios/nuevo',
+    title: 'agreements.form.newTitle',
+    canMatch: [requireAbility('create', 'Agreement')],
+    loadComponent: () => import('./features/agreements/pages/agreement-form-page.component').then((m) => m.AgreementFormPageComponent),
+  },
+  {
+    path: 'convenios/:id/editar',
+    title: 'agreements.form.editPageTitle',
+    canMatch: [requireAbility('update', 'Agreement')],
+    loadComponent: () => import('./features/agreements/pages/agreement-form-page.component').then((m) => m.AgreementFormPageComponent),
+  },
+  {
+    path: 'convenios/:id',
+    title: 'agreements.page.title',
+    canMatch: [requireAbility('read', 'Agreement')],
+    loadComponent: () => import('./features/agreements/pages/agreement-page.component').then((m) => m.AgreementPageComponent),
+  },
+  {
+    path: 'aprobaciones',
+    title: 'approvals.title',
+    canMatch: [requireAbility('approve', 'ApprovalTask')],
+    loadComponent: () => import('./features/approvals/pages/approvals-page.component').then((m) => m.ApprovalsPageComponent),
+  },
+  {
+    path: 'registro-de-convenios',
+    title: 'publicRegister.title',
+    loadComponent: () => import('./features/public-register/pages/public-register-page.component').then((m) => m.PublicRegisterPageComponent),
+  },
+  // People in the loop (features/notifications, pipeline, workflow-definitions).
+  {
+    path: 'notificaciones',
+    title: 'notifications.title',
+    canMatch: [requireAbility('read', 'Notification')],
+    loadComponent: () => import('./features/notifications/pages/notifications-page.component').then((m) => m.NotificationsPageComponent),
+  },
+  {
+    path: 'tablero',
+    title: 'nav.pipeline',
+    canMatch: [requireAbility('read', 'Pipeline')],
+    loadComponent: () => import('./features/pipeline/pages/pipeline-page.component').then((m) => m.PipelinePageComponent),
+  },
+  {
+    path: 'flujos-de-aprobacion',
+    title: 'nav.workflowDefinitions',
+    canMatch: [requireAbility('update', 'WorkflowDefinition')],
+    loadComponent: () => import('./features/workflow-definitions/pages/workflow-definitions-page.component').then((m) => m.WorkflowDefinitionsPageComponent),
+  },
   {
     path: '**',
     title: 'notFound.title',

@@ -8,6 +8,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { map } from 'rxjs';
+import { NotificationsBellComponent } from '../../features/notifications/components/notifications-bell.component';
 import { IconComponent } from '../../shared/icon/icon.component';
 import { AuthzService } from '../authz/authz.service';
 import { SessionService } from '../session/session.service';
@@ -35,6 +36,7 @@ import { NAV_ITEMS } from './nav-items';
     IconComponent,
     LanguageSwitcherComponent,
     AccountMenuComponent,
+    NotificationsBellComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
