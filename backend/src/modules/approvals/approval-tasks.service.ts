@@ -74,6 +74,21 @@ export class ApprovalTasksService {
     return [...ids];
   }
 
+  /**
+   * Separation of duties within a review round: whoever decided an earlier step is not asked
+   * again (the legal reviewer does not also give the final approval). When that would leave a
+   * step with nobody, the earlier deciders stay: a workflow never stalls on this rule.
+   */
+  private async withoutEarlierDeciders(manager: EntityManager, input: { agreement: TaskAgreement; round: number; stepIndex: number }, assignees: string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT decided_by_id AS id FROM approval_tasks WHERE agreement_id = $1 AND round = $2 AND step_index < $3 AND decided_by_id IS NOT NULL`,
+      [input.agreement.id, input.round, input.stepIndex],
+    );
+    const earlier = new Set(rows.map((row) => row.id));
+    const fresh = assignees.filter((id) => !earlier.has(id));
+    return fresh.length > 0 ? fresh : assignees;
+  }
+
   /** Creates the task of one step (null when it already exists: a duplicate delivery) and tells its reviewers. */
   async createTask(
     manager: EntityManager,
@@ -81,7 +96,7 @@ export class ApprovalTasksService {
   ): Promise<CreatedTask | null> {
     const step = input.steps[input.stepIndex];
     const authorId = await versionAuthor(manager, input.agreement.id, input.version);
-    let assignees = await this.resolveAssignees(manager, step, input.agreement, authorId);
+    let assignees = await this.withoutEarlierDeciders(manager, input, await this.resolveAssignees(manager, step, input.agreement, authorId));
     // Nobody fits the step (e.g. an organization without stewards): send it where escalation would.
     if (assignees.length === 0) assignees = await escalationTargets(manager, input.agreement, authorId);
     const dueAt = addWorkingDays(input.now, step.deadlineWorkingDays);

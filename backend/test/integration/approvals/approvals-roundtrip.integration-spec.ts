@@ -80,8 +80,8 @@ describe('approvals through the real queue and worker', () => {
     await decide(sessions.legal, second.id, 'approve').expect(200);
 
     const third = await pendingTask(db, agreement.id, 'final_approval');
-    // Officials of the recipient (SE) except the author.
-    expect(new Set(third.assigneeIds)).toEqual(new Set([sessions.director.userId, sessions.legal.userId]));
+    // Officials of the recipient (SE) except the author and the legal reviewer, who decided step 2.
+    expect(third.assigneeIds).toEqual([sessions.director.userId]);
     expect(third.assigneeIds).not.toContain(sessions.official.userId);
     await decide(sessions.director, third.id, 'approve').expect(200);
 
@@ -148,7 +148,23 @@ describe('approvals through the real queue and worker', () => {
     await decide(sessions.legal, (await pendingTask(db, agreement.id, 'legal_review')).id, 'approve').expect(200);
     const third = await pendingTask(db, agreement.id, 'final_approval');
     expect(third.assigneeIds).not.toContain(sessions.director.userId);
-    expect(third.assigneeIds).toContain(sessions.official.userId);
+    expect(third.assigneeIds).toEqual([sessions.official.userId]);
+  });
+
+  it('asks nobody twice in one round, unless nobody else fits the step', async () => {
+    const agreement = await insertAgreement(db);
+    await submit(agreement.id).expect(200);
+    await decide(sessions.steward, (await pendingTask(db, agreement.id, 'provider_review')).id, 'approve').expect(200);
+    // With the director away, the legal reviewer is the only official besides the author:
+    // she is asked again rather than the workflow stalling.
+    await db.query(`UPDATE users SET active = false WHERE id = $1`, [sessions.director.userId]);
+    try {
+      await decide(sessions.legal, (await pendingTask(db, agreement.id, 'legal_review')).id, 'approve').expect(200);
+      const third = await pendingTask(db, agreement.id, 'final_approval');
+      expect(third.assigneeIds).toEqual([sessions.legal.userId]);
+    } finally {
+      await db.query(`UPDATE users SET active = true WHERE id = $1`, [sessions.director.userId]);
+    }
   });
 
   it('lets exactly one of two concurrent decisions win', async () => {
@@ -157,7 +173,8 @@ describe('approvals through the real queue and worker', () => {
     await decide(sessions.steward, (await pendingTask(db, agreement.id, 'provider_review')).id, 'approve').expect(200);
     await decide(sessions.legal, (await pendingTask(db, agreement.id, 'legal_review')).id, 'approve').expect(200);
     const third = await pendingTask(db, agreement.id, 'final_approval');
-    const answers = await Promise.all([decide(sessions.director, third.id, 'approve'), decide(sessions.legal, third.id, 'reject', 'No procede.')]);
+    // The same task decided twice at once (two tabs, a double click): the director is its only reviewer.
+    const answers = await Promise.all([decide(sessions.director, third.id, 'approve'), decide(sessions.director, third.id, 'reject', 'No procede.')]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     const loser = answers.find((answer) => answer.status === 409)!;
     expect(loser.body.message).toBe('this task was already decided');
