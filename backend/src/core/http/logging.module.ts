@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 import { assignRequestId } from './request-id';
@@ -9,6 +9,9 @@ import { assignRequestId } from './request-id';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // Every route, in the named-wildcard syntax of path-to-regexp 8 (nestjs-pino's default
+        // '*' makes Nest 11 warn on every boot and convert it itself).
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.env.LOG_LEVEL,
           genReqId: (request, response) => (request as { id?: string }).id ?? assignRequestId(request, response),

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, afterRenderEffect, computed, input, viewChild } from '@angular/core';
 import type { AgreementState, AgreementTransitionRecord } from '@convenio/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type DiagramEdge, NODE_HEIGHT, NODE_WIDTH, layoutStateDiagram } from '../data-access/state-diagram-layout';
@@ -13,7 +13,7 @@ import { type DiagramEdge, NODE_HEIGHT, NODE_WIDTH, layoutStateDiagram } from '.
   imports: [TranslocoPipe],
   template: `
     <figure>
-      <div class="scroll">
+      <div class="scroll" #scroller>
         <svg
           [attr.viewBox]="'0 0 ' + layout.width + ' ' + layout.height"
           [attr.width]="layout.width"
@@ -85,6 +85,18 @@ export class AgreementStateDiagramComponent {
   readonly history = input<readonly AgreementTransitionRecord[]>([]);
 
   protected readonly layout = layoutStateDiagram();
+  private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
+
+  constructor() {
+    // Where the diagram is wider than its card, bring the current state into view (an active
+    // agreement's node sits at the far right).
+    afterRenderEffect(() => {
+      const box = this.scroller()?.nativeElement;
+      const node = this.layout.nodes.find((candidate) => candidate.state === this.current());
+      if (!box || !node || box.scrollWidth <= box.clientWidth) return;
+      box.scrollLeft = Math.max(0, node.x + NODE_WIDTH / 2 - box.clientWidth / 2);
+    });
+  }
   protected readonly nodeWidth = NODE_WIDTH;
   protected readonly nodeHeight = NODE_HEIGHT;
   protected readonly reachedSet = computed(() => {

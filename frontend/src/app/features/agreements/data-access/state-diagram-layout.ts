@@ -11,7 +11,8 @@ import {
 /** Box size and gaps of the drawing, in SVG user units. */
 export const NODE_WIDTH = 148;
 export const NODE_HEIGHT = 40;
-const COLUMN_GAP = 64;
+/** Wide enough for an edge label ("Enviar a revisión") between two columns. */
+const COLUMN_GAP = 92;
 const ROW_GAP = 36;
 const MARGIN = 28;
 /** How far under the lowest boxes the arrows that skip columns run. */

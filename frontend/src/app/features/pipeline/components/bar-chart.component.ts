@@ -8,7 +8,9 @@ export interface BarDatum {
 
 const WIDTH = 480;
 const HEIGHT = 200;
-const LABEL_SPACE = 56;
+/** Room below and left of the bars for the labels, slanted 30° ("Cambios solicitados" fits). */
+const LABEL_SPACE = 72;
+const LEFT_SPACE = 96;
 const VALUE_SPACE = 18;
 
 /** A small SVG bar chart: the SVG is an image named by its title; each bar has a title with its label and value. */
@@ -19,12 +21,12 @@ const VALUE_SPACE = 18;
     <svg
       role="img"
       class="chart"
-      [attr.viewBox]="'0 0 ' + width + ' ' + (height + labelSpace + valueSpace)"
+      [attr.viewBox]="'0 0 ' + (leftSpace + width) + ' ' + (height + labelSpace + valueSpace)"
       [attr.aria-labelledby]="id() + '-title'"
       preserveAspectRatio="xMidYMid meet"
     >
       <title [attr.id]="id() + '-title'">{{ title() }}</title>
-      <g [attr.transform]="'translate(0,' + valueSpace + ')'">
+      <g [attr.transform]="'translate(' + leftSpace + ',' + valueSpace + ')'">
         <line x1="0" [attr.y1]="height" [attr.x2]="width" [attr.y2]="height" class="axis" />
         @for (bar of bars(); track bar.label) {
           <g data-testid="bar">
@@ -49,7 +51,7 @@ const VALUE_SPACE = 18;
     .chart {
       width: 100%;
       height: auto;
-      max-width: 640px;
+      max-width: 720px;
     }
     .bar {
       fill: var(--mat-sys-primary);
@@ -72,6 +74,7 @@ export class BarChartComponent {
   protected readonly width = WIDTH;
   protected readonly height = HEIGHT;
   protected readonly labelSpace = LABEL_SPACE;
+  protected readonly leftSpace = LEFT_SPACE;
   protected readonly valueSpace = VALUE_SPACE;
   protected readonly bars = computed(() => {
     const data = this.data();
