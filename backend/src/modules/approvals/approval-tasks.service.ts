@@ -109,19 +109,20 @@ export class ApprovalTasksService {
     );
     if (rows.length === 0) return null;
     const taskId = rows[0].id;
-    await this.audit.append(manager, {
-      action: 'approval_task.create',
-      subjectType: 'ApprovalTask',
-      subjectId: taskId,
-      after: { agreementId: input.agreement.id, version: input.version, round: input.round, step: step.key, assigneeIds: assignees, dueAt: dueAt.toISOString() },
-      actor: WORKFLOW_ACTOR,
-    });
     await this.notifications.notify(manager, {
       userIds: assignees,
       kind: 'approval_assigned',
       params: { reference: input.agreement.reference, step: step.name, dueAt: dueAt.toISOString() },
       link: '/aprobaciones',
       dedupeKey: `assigned:${taskId}`,
+    });
+    // The audit chain's lock last: held only until the commit.
+    await this.audit.append(manager, {
+      action: 'approval_task.create',
+      subjectType: 'ApprovalTask',
+      subjectId: taskId,
+      after: { agreementId: input.agreement.id, version: input.version, round: input.round, step: step.key, assigneeIds: assignees, dueAt: dueAt.toISOString() },
+      actor: WORKFLOW_ACTOR,
     });
     return { id: taskId, remindAt, dueAt };
   }

@@ -82,6 +82,8 @@ export class ApprovalsService {
         [taskId, body.decision, principal.userId, body.comment || null],
       );
       if (!decided) throw new DomainException(409, 'TASK_ALREADY_DECIDED', 'this task was already decided', { status: current.status, decision: current.decision });
+      const id = await this.outbox.write(manager, 'approval.decided', { taskId });
+      // The audit chain's lock last: held only until the commit.
       await this.audit.append(manager, {
         action: `approval_task.${body.decision}`,
         subjectType: 'ApprovalTask',
@@ -89,7 +91,6 @@ export class ApprovalsService {
         before: { status: 'pending' },
         after: { status: 'decided', decision: body.decision, agreementId: current.agreementId, step: current.stepKey, ...(body.comment ? { comment: body.comment } : {}) },
       });
-      const id = await this.outbox.write(manager, 'approval.decided', { taskId });
       const row: ApprovalTaskRow = { ...current, status: 'decided', decision: body.decision, decidedById: principal.userId, decidedAt: decided.decidedAt, comment: body.comment || null };
       return { task: row, outboxId: id };
     });

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ApprovalDecision, WorkflowStep } from '@convenio/contracts';
+import { nextAgreementState, type ApprovalDecision, type WorkflowStep } from '@convenio/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../core/clock/clock';
-import { DomainException } from '../../core/errors/domain.exception';
 import { AgreementLifecycleService, type LockedAgreement } from '../agreements/agreement-lifecycle.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { signersOf } from './agreement-people';
@@ -108,15 +107,15 @@ export class WorkflowEngine {
     return 'agreement_moved';
   }
 
-  /** The last approval, a rejection or a request for changes: the agreement leaves review. */
+  /**
+   * The last approval, a rejection or a request for changes: the agreement leaves review.
+   * The transition (which appends to the audit chain under its one lock) comes last, so the
+   * lock is held only until the commit that follows; the agreement row is locked already,
+   * so the legality checked first still holds then.
+   */
   private async conclude(manager: EntityManager, agreement: LockedAgreement, task: DecidedTask): Promise<void> {
     const event = task.decision === 'approve' ? 'approve' : EVENT_OF[task.decision];
-    try {
-      await this.lifecycle.apply(manager, agreement.id, event, { actorId: null, comment: task.comment, locked: agreement });
-    } catch (error) {
-      if (error instanceof DomainException && error.code === 'ILLEGAL_TRANSITION') return;
-      throw error;
-    }
+    if (nextAgreementState(agreement.state, event) === null) return;
     await this.tasks.cancelPending(manager, agreement.id);
     const params = { reference: agreement.reference };
     const link = `/convenios/${agreement.id}`;
@@ -129,6 +128,7 @@ export class WorkflowEngine {
     } else {
       await this.notifications.notify(manager, { userIds: author, kind: 'agreement_changes_requested', params, link, dedupeKey: `changes:${agreement.id}:${task.round}` });
     }
+    await this.lifecycle.apply(manager, agreement.id, event, { actorId: null, comment: task.comment, locked: agreement });
   }
 
   private async stepsOf(manager: EntityManager, definitionId: string): Promise<WorkflowStep[]> {
