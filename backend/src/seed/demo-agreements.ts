@@ -1,6 +1,7 @@
 import { mexicoCityDate, type AgreementEvent, type AgreementState, type AgreementTerms } from '@convenio/contracts';
 import type { QueryRunner } from 'typeorm';
 import { termsHash } from '../modules/agreements/agreement-terms';
+import { DEFAULT_WORKFLOW_KEY } from '../modules/approvals/workflow-definitions.service';
 
 const DAY = 86_400_000;
 
@@ -31,8 +32,12 @@ interface DemoAgreement {
 const SE = 'Secretaría de Economía';
 const INEGI = 'Instituto Nacional de Estadística y Geografía (INEGI)';
 const TELCOMX = 'TelcoMX S.A. de C.V.';
+const RETAILMX = 'RetailMX S.A. de C.V.';
 
-/** Three agreements between demo organizations: one active (signed by both sides), one expired, one draft. */
+/**
+ * Four agreements between demo organizations: one active (signed by both sides), one expired,
+ * one draft and one in review (its first approval task is made by the worker, see below).
+ */
 const DEMO_AGREEMENTS: DemoAgreement[] = [
   {
     provider: TELCOMX,
@@ -105,6 +110,27 @@ const DEMO_AGREEMENTS: DemoAgreement[] = [
     startsInDays: 30,
     endsInDays: 395,
     steps: [{ daysAgo: 3, event: 'create', by: 'oficial@economia.gob.mx' }],
+  },
+  {
+    provider: RETAILMX,
+    recipient: SE,
+    author: 'oficial@economia.gob.mx',
+    datasets: ['Ventas al menudeo por municipio y categoría', 'Precios de la canasta básica por ciudad'],
+    terms: {
+      purpose: 'Construir un indicador mensual de consumo regional para anticipar cambios en la demanda de los hogares y orientar apoyos al comercio local.',
+      legalBasis: 'Ley Orgánica de la Administración Pública Federal, art. 34; Ley Federal de Protección de Datos Personales en Posesión de los Particulares, art. 10.',
+      permittedUses: ['Indicadores agregados de consumo por municipio y categoría', 'Comparación de precios entre ciudades'],
+      prohibitedUses: ['Identificación de tiendas o clientes individuales', 'Fines comerciales'],
+      anonymization: { minK: 10, removeDirectIdentifiers: true, finestGeoLevel: 'municipality' },
+      retentionDays: 365,
+    },
+    startsInDays: 15,
+    endsInDays: 380,
+    steps: [
+      { daysAgo: 2, event: 'create', by: 'oficial@economia.gob.mx' },
+      { daysAgo: 1, event: 'comment', by: 'oficial@economia.gob.mx', visibility: 'parties', comment: 'Enviamos a revisión; los precios se usarían sólo agregados por ciudad.' },
+      { daysAgo: 1, event: 'submit', by: 'oficial@economia.gob.mx' },
+    ],
   },
 ];
 
@@ -193,5 +219,18 @@ export async function seedDemoAgreements(queryRunner: QueryRunner, now = new Dat
       );
     }
     await queryRunner.query(`INSERT INTO agreement_datasets (agreement_id, dataset_id) SELECT $1, unnest($2::uuid[])`, [id, terms.datasetIds]);
+    if (state === 'in_review') await submitToWorkflow(queryRunner, id, version);
   }
+}
+
+/**
+ * An agreement seeded in review enters the default workflow as a submission does: its
+ * definition is recorded and an `agreement.submitted` outbox row is written; the worker's
+ * relay publishes it and the workflow engine creates the first task (with its timers).
+ */
+async function submitToWorkflow(queryRunner: QueryRunner, agreementId: string, version: number): Promise<void> {
+  const [definition] = await queryRunner.query(`SELECT id FROM workflow_definitions WHERE key = $1 AND active ORDER BY version DESC LIMIT 1`, [DEFAULT_WORKFLOW_KEY]);
+  if (!definition) throw new Error('demo agreements: the default workflow is not in the seed');
+  await queryRunner.query(`UPDATE agreements SET workflow_definition_id = $2 WHERE id = $1`, [agreementId, definition.id]);
+  await queryRunner.query(`INSERT INTO outbox (topic, payload) VALUES ('agreement.submitted', $1::jsonb)`, [JSON.stringify({ agreementId, version, round: 1 })]);
 }

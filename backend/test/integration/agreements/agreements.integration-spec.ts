@@ -210,11 +210,19 @@ describe('agreements: drafts, versions, visibility, comments, withdrawal', () =>
          FROM agreements a JOIN agreement_versions v ON v.agreement_id = a.id AND v.version = a.current_version
         WHERE a.created_at < now() - interval '1 day' ORDER BY a.created_at`,
     );
-    expect(rows.map((row: { state: string }) => row.state)).toEqual(['expired', 'active', 'draft']);
+    expect(rows.map((row: { state: string }) => row.state)).toEqual(['expired', 'active', 'draft', 'in_review']);
     for (const row of rows) {
       expect(row.hash).toBe(createHash('sha256').update(canonicalJson(row.terms)).digest('hex'));
       for (const hash of row.signed ?? []) expect(hash).toBe(row.hash);
     }
     expect(rows[1].events).toEqual(['create', 'submit', 'request_changes', 'submit', 'approve', 'sign', 'sign', 'activate']);
+    // The one in review entered the default workflow as a submission does: definition and outbox row.
+    const [inReview] = await world.db.query(
+      `SELECT a.workflow_definition_id AS "definitionId", (SELECT count(*)::int FROM outbox o WHERE o.topic = 'agreement.submitted' AND o.payload->>'agreementId' = a.id::text) AS submissions
+         FROM agreements a WHERE a.reference = $1`,
+      [rows[3].reference],
+    );
+    expect(inReview.definitionId).not.toBeNull();
+    expect(inReview.submissions).toBe(1);
   });
 });
