@@ -21,6 +21,8 @@ export interface AnonymizeOptions {
   totalBytes?: number;
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
+  /** Rows of intermediate tables the search may keep (memory ≈ 12 bytes each); see MAX_KEPT_ROWS. */
+  maxKeptRows?: number;
 }
 
 interface Quasi {
@@ -119,7 +121,11 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
   // The search, on the aggregated tuples.
   const table = buildTable(quasi, Int32Array.from(tupleIds), Int32Array.from(tupleCounts), sensitiveColumn >= 0 ? sensitiveIds.size : 0, records);
   const heights = quasi.map((q) => q.generalizer.height());
-  const search = searchLattice(table, heights, { k: policy.k, suppressionLimit: policy.suppressionLimit, l: policy.lDiversity?.l }, options.signal, (share) => progress(45 + 10 * share));
+  const search = searchLattice(table, heights, { k: policy.k, suppressionLimit: policy.suppressionLimit, l: policy.lDiversity?.l }, {
+    signal: options.signal,
+    onProgress: (share) => progress(45 + 10 * share),
+    maxKeptRows: options.maxKeptRows,
+  });
   progress(55);
 
   // Pass 2: the anonymized file, suppressed records left out.

@@ -121,8 +121,35 @@ function rollUp(base: NodeTable, column: number, step: Int32Array, radix: Radix,
     if (index.isNew) keys[slot] = rolled;
     counts[slot] += base.counts[r];
   }
-  return { keys: keys.subarray(0, index.size), counts: counts.subarray(0, index.size), rows: index.size };
+  return { keys: keys.slice(0, index.size), counts: counts.slice(0, index.size), rows: index.size };
 }
+
+/** Generalizes the level-0 table straight to a node (when no predecessor's table was kept). */
+function fromBase(table: TupleTable, base: NodeTable, levels: readonly number[], radix: Radix, index: KeyIndex): NodeTable {
+  index.reset(base.rows);
+  const keys = new Float64Array(base.rows);
+  const counts = new Int32Array(base.rows);
+  const maps = levels.map((level, i) => table.levelMaps[i][level]);
+  for (let r = 0; r < base.rows; r += 1) {
+    const key = base.keys[r];
+    let rolled = 0;
+    for (let i = 0; i < radix.sizes.length; i += 1) {
+      const id = Math.floor(key / radix.radix[i]) % radix.sizes[i];
+      rolled += (i < maps.length ? maps[i][id] : id) * radix.radix[i];
+    }
+    const slot = index.slotOf(rolled);
+    if (index.isNew) keys[slot] = rolled;
+    counts[slot] += base.counts[r];
+  }
+  return { keys: keys.slice(0, index.size), counts: counts.slice(0, index.size), rows: index.size };
+}
+
+/**
+ * How many table rows (12 bytes each) the search keeps as roll-up sources: about 480 MB.
+ * Beyond it a node's table is not kept and its successors start again from the level-0 table,
+ * so memory stays bounded whatever the number of distinct tuples.
+ */
+export const MAX_KEPT_ROWS = 40_000_000;
 
 /** The classes of a node: each row's class slot (null: rows are classes) and whether each class is kept. */
 interface NodeClasses {
@@ -219,7 +246,13 @@ export interface SearchResult {
  * the one with the least loss (ties: the lowest) is chosen, as OLA does. Each node is rolled
  * up from its smallest evaluated predecessor, so work shrinks as classes merge.
  */
-export function searchLattice(table: TupleTable, heights: readonly number[], model: PrivacyModel, signal?: AbortSignal, onProgress?: (share: number) => void): SearchResult {
+export function searchLattice(
+  table: TupleTable,
+  heights: readonly number[],
+  model: PrivacyModel,
+  options: { signal?: AbortSignal; onProgress?: (share: number) => void; maxKeptRows?: number } = {},
+): SearchResult {
+  const { signal, onProgress, maxKeptRows = MAX_KEPT_ROWS } = options;
   const dims = heights.map((height) => height + 1);
   const total = dims.reduce((product, size) => product * size, 1);
   if (total > 2_000_000) {
@@ -248,6 +281,9 @@ export function searchLattice(table: TupleTable, heights: readonly number[], mod
   let previous = new Map<number, NodeTable>();
   let current = new Map<number, NodeTable>();
   let currentHeight = 0;
+  let previousRows = 0;
+  let currentRows = 0;
+  const base = baseTable(table, radix);
   let best: { levels: number[]; node: NodeTable; classes: NodeClasses; loss: number } | null = null;
   let evaluated = 0;
   let kMinimal = 0;
@@ -259,7 +295,9 @@ export function searchLattice(table: TupleTable, heights: readonly number[], mod
     const node = order[position];
     if (heightOf[node] !== currentHeight) {
       previous = current;
+      previousRows = currentRows;
       current = new Map();
+      currentRows = 0;
       currentHeight = heightOf[node];
     }
     const levels = levelsOf(node);
@@ -271,17 +309,16 @@ export function searchLattice(table: TupleTable, heights: readonly number[], mod
     }
     let data: NodeTable;
     if (node === 0) {
-      data = baseTable(table, radix);
+      data = base;
     } else {
-      // Every predecessor failed (or this node would be tagged): each left its table.
+      // Every predecessor failed (or this node would be tagged); their tables were kept unless over budget.
       let source: { data: NodeTable; column: number } | null = null;
       for (let i = 0; i < dims.length; i += 1) {
         if (levels[i] === 0) continue;
         const candidate = previous.get(node - strides[i]);
         if (candidate && (!source || candidate.rows < source.data.rows)) source = { data: candidate, column: i };
       }
-      if (!source) throw new Error(`lattice: no evaluated predecessor for node ${levels.join(',')}`);
-      data = rollUp(source.data, source.column, steps[source.column][levels[source.column]], radix, index);
+      data = source ? rollUp(source.data, source.column, steps[source.column][levels[source.column]], radix, index) : fromBase(table, base, levels, radix, index);
     }
     evaluated += 1;
     const classes = judge(data, model, radix, index);
@@ -290,8 +327,9 @@ export function searchLattice(table: TupleTable, heights: readonly number[], mod
       kMinimal += 1;
       const loss = lossOf(table, levels, data, classes, radix);
       if (!best || loss < best.loss - 1e-12) best = { levels, node: data, classes, loss };
-    } else {
+    } else if (previousRows + currentRows + data.rows <= maxKeptRows) {
       current.set(node, data);
+      currentRows += data.rows;
     }
   }
   if (!best) {

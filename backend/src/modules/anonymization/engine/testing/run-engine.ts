@@ -8,7 +8,7 @@ import type { AnonymizationReport } from '../report';
 export const TEST_KEY = 'clave-de-prueba-no-secreta';
 
 /** Runs the engine on CSV text (in chunks, as a stream would deliver it); returns the output text and the report. */
-export async function runEngine(csv: string | Buffer, policy: unknown, options: { key?: string; chunk?: number; signal?: AbortSignal } = {}): Promise<{ csv: string; report: AnonymizationReport }> {
+export async function runEngine(csv: string | Buffer, policy: unknown, options: { key?: string; chunk?: number; signal?: AbortSignal; maxKeptRows?: number } = {}): Promise<{ csv: string; report: AnonymizationReport }> {
   const bytes = Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8');
   const size = options.chunk ?? 4096;
   const chunks: Buffer[] = [];
@@ -20,7 +20,7 @@ export async function runEngine(csv: string | Buffer, policy: unknown, options: 
       done();
     },
   });
-  const report = await anonymize({ source: () => Readable.from(chunks), policy, hmacKey: options.key ?? TEST_KEY, output, totalBytes: bytes.length, signal: options.signal });
+  const report = await anonymize({ source: () => Readable.from(chunks), policy, hmacKey: options.key ?? TEST_KEY, output, totalBytes: bytes.length, signal: options.signal, maxKeptRows: options.maxKeptRows });
   return { csv: Buffer.concat(out).toString('utf8'), report };
 }
 
