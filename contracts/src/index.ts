@@ -22,3 +22,4 @@ export * from './workflow/workflow.schema';
 export * from './workflow/working-days';
 export * from './workflow/pipeline.schema';
 export * from './notifications/notification.schema';
+export * from './anonymization/anonymization.schema';

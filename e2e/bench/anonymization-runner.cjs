@@ -1,7 +1,7 @@
 // Runs the built anonymization engine (backend/dist) in a plain Node process, as the worker
 // does, on a synthetic Adult-like CSV it writes first: 8 quasi-identifiers with ARX's Adult
 // hierarchies, k, 5 % suppression. Prints one JSON line: time, peak RSS, the report's figures.
-// Usage: node anonymization-runner.cjs <rows> <k> <file>
+// Usage: node anonymization-runner.cjs <rows> <k> <file> [output file, to check it]
 'use strict';
 const { createReadStream, createWriteStream, readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -52,11 +52,18 @@ async function writeTable(file, rows) {
   const columns = { 'salary-class': { action: 'sensitive' } };
   for (const column of QUASI) columns[column] = { action: 'generalize', hierarchy: { type: 'custom', rows: hierarchy(column) } };
   let outputBytes = 0;
-  const output = new Writable({ write(chunk, _encoding, done) { outputBytes += chunk.length; done(); } });
+  const counted = new Writable({ write(chunk, _encoding, done) { outputBytes += chunk.length; done(); } });
+  const saved = process.argv[5] ? createWriteStream(process.argv[5]) : null;
+  const output = saved ?? counted;
   const before = process.memoryUsage().rss;
   const started = performance.now();
   const report = await anonymize({ source: () => createReadStream(file, { highWaterMark: 1 << 20 }), policy: { k, suppressionLimit: 0.05, columns }, hmacKey: 'bench-key', output });
   const ms = performance.now() - started;
+  if (saved) {
+    saved.end();
+    await once(saved, 'finish');
+    outputBytes = saved.bytesWritten;
+  }
   process.stdout.write(JSON.stringify({ rows, ms: Math.round(ms), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), startRssMb: Math.round(before / 1048576), outputBytes, kAchieved: report.kAchieved, suppressed: report.records.suppressed, classes: report.equivalenceClasses.count, lattice: report.lattice, loss: report.informationLoss.value }) + '\n');
 })().catch((error) => {
   process.stderr.write(`${error.stack ?? error}\n`);

@@ -1,4 +1,5 @@
-import { syntheticCurp } from '@convenio/contracts';
+import { anonymizationPolicySchema, anonymizationReportSchema, syntheticCurp } from '@convenio/contracts';
+import { parsePolicy } from './policy';
 import { AnonymizationError } from './errors';
 import { pseudonym } from './anonymize';
 import { checkAnonymity } from './testing/anonymity-checker';
@@ -43,6 +44,40 @@ describe('anonymize', () => {
     expect(report.lattice.evaluated).toBeLessThanOrEqual(report.lattice.nodes);
   });
 
+  it('takes the issue\'s policy shape, as the contract schema does, and reports what the contract describes', async () => {
+    const policy = {
+      k: 2,
+      suppressionLimit: 0.05,
+      lDiversity: { column: 'salary-class', l: 2 },
+      columns: {
+        age: { action: 'generalize', hierarchy: { type: 'interval', widths: [5, 10, 20] } },
+        municipio: { action: 'generalize', hierarchy: { type: 'inegi' } },
+        clase: { action: 'generalize', hierarchy: { type: 'scian' } },
+        nacimiento: { action: 'generalize', hierarchy: { type: 'date' } },
+        cp: { action: 'generalize', hierarchy: { type: 'redact' } },
+        occupation: { action: 'generalize', hierarchy: { type: 'custom', rows: [['Tech-support', 'Technical', '*'], ['Sales', 'Nontechnical', '*']] } },
+        curp: { action: 'pseudonymize' },
+        nombre: { action: 'drop' },
+        'salary-class': { action: 'sensitive' },
+        folio: { action: 'keep' },
+      },
+    };
+    expect(anonymizationPolicySchema.safeParse(policy).success).toBe(true);
+    expect(parsePolicy(policy)).toEqual(policy);
+    const rows = ['age\tmunicipio\tclase\tnacimiento\tcp\toccupation\tcurp\tnombre\tsalary-class\tfolio'];
+    for (let i = 0; i < 40; i += 1) {
+      const birth = `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
+      rows.push([20 + (i % 40), `140${39 + (i % 3)}`, `46111${i % 2}`, birth, `913${i % 4}0`, i % 3 ? 'Sales' : 'Tech-support', curp('GARC', birth), `Persona ${i}`, i % 2 ? '<=50K' : '>50K', String(i)].join('\t'));
+    }
+    const { csv, report } = await runEngine(rows.join('\n'), policy);
+    const check = checkAnonymity(csv, '\t', ['age', 'municipio', 'clase', 'nacimiento', 'cp', 'occupation'], 'salary-class');
+    expect(check.header).toEqual(['age', 'municipio', 'clase', 'nacimiento', 'cp', 'occupation', 'curp', 'salary-class', 'folio']);
+    expect(check.k).toBeGreaterThanOrEqual(2);
+    expect(check.l).toBeGreaterThanOrEqual(2);
+    expect(report.records.suppressed).toBeLessThanOrEqual(2);
+    expect(anonymizationReportSchema.parse(report)).toEqual(report);
+  });
+
   it('suppresses what is left in small classes, within the limit', async () => {
     const rows = ['edad,cp'];
     for (let i = 0; i < 40; i += 1) rows.push(`${30 + (i % 2)},91320`);
@@ -55,6 +90,13 @@ describe('anonymize', () => {
     expect(check.k).toBeGreaterThanOrEqual(5);
     // The least loss: ages kept as they are (each 20 strong), zip codes untouched.
     expect(report.levels).toEqual({ edad: { level: 0, height: 3, name: 'value' }, cp: { level: 0, height: 5, name: '0 character(s) hidden' } });
+  });
+
+  it('redacts codes of different lengths: a short code stays hidden whole on the levels above its length', async () => {
+    const policy = { k: 2, suppressionLimit: 0, columns: { cp: { action: 'generalize', hierarchy: { type: 'redact' } } } };
+    const { csv, report } = await runEngine('cp\nA\n91320\nA\n91399\n91000\n91001\n', policy);
+    expect(report.levels.cp).toMatchObject({ level: 2, height: 5 });
+    expect(checkAnonymity(csv, ',', ['cp']).rows.map((row) => row[0])).toEqual(['*', '913**', '*', '913**', '910**', '910**']);
   });
 
   it('drops, keeps and pseudonymizes with the keyed hash: same value, same token; another key, another token', async () => {
@@ -103,6 +145,7 @@ describe('anonymize', () => {
       ['a suppression limit outside 0–1', { ...ok, suppressionLimit: 1.5 }, 'policy.suppressionLimit'],
       ['an unknown action', { ...ok, columns: { a: { action: 'shuffle' } } }, 'policy.columns.a'],
       ['decreasing interval widths', { ...ok, columns: { a: { action: 'generalize', hierarchy: { type: 'interval', widths: [10, 5] } } } }, 'policy.columns.a.hierarchy.widths'],
+      ['interval widths that do not nest', { ...ok, columns: { a: { action: 'generalize', hierarchy: { type: 'interval', widths: [5, 7] } } } }, 'policy.columns.a.hierarchy.widths'],
       ['ℓ on a column that is not sensitive', { ...ok, lDiversity: { column: 'a', l: 2 } }, 'policy.lDiversity.column'],
     ])('%s', async (_name, policy, path) => {
       const error = await refusal('a\n1\n', policy);

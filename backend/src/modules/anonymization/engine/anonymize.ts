@@ -5,6 +5,7 @@ import { CsvWriter, formatCsvLine, readCsv, type CsvSource, type Delimiter } fro
 import { AnonymizationError } from './errors';
 import { buildGeneralizer, type Generalizer } from './hierarchies';
 import { classKey, searchLattice, type TupleTable } from './lattice';
+import { TupleIndex } from './tuple-index';
 import { matchHeader, parsePolicy, type AnonymizationPolicy, type ColumnAction } from './policy';
 import { buildReport, type AnonymizationReport } from './report';
 
@@ -21,7 +22,7 @@ export interface AnonymizeOptions {
   totalBytes?: number;
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
-  /** Rows of intermediate tables the search may keep (memory ≈ 12 bytes each); see MAX_KEPT_ROWS. */
+  /** Rows of intermediate tables the search may keep (memory ≈ 16 bytes each); see MAX_KEPT_ROWS. */
   maxKeptRows?: number;
 }
 
@@ -61,65 +62,62 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
   const quasi: Quasi[] = [];
   let sensitiveColumn = -1;
   const sensitiveIds = new Map<string, number>();
-  const tupleIndex = new Map<string, number>();
-  const tupleIds: number[] = [];
-  const tupleCounts: number[] = [];
+  let tuples: TupleIndex | null = null;
+  let ids = new Int32Array(0);
   const guarded: number[] = [];
   let records = 0;
   let bytes = 0;
-  for await (const record of readCsv(options.source, (n) => {
+  for await (const batch of readCsv(options.source, (n) => {
     bytes += n;
     if (options.totalBytes) progress((45 * bytes) / options.totalBytes);
   })) {
-    if (header.length === 0) {
-      header = record.cells.map((cell) => cell.trim());
-      delimiter = record.delimiter;
-      matchHeader(policy, header);
-      actions = header.map((name) => policy.columns[name]);
-      actions.forEach((action, column) => {
-        if (action.action === 'generalize') quasi.push({ column, name: header[column], generalizer: buildGeneralizer(header[column], action.hierarchy), ids: new Map(), levels: [] });
-        if (action.action === 'keep' || action.action === 'sensitive' || action.action === 'generalize') guarded.push(column);
-      });
-      if (policy.lDiversity) sensitiveColumn = header.indexOf(policy.lDiversity.column);
-      continue;
-    }
-    records += 1;
-    if ((records & 4095) === 0) check();
-    for (const column of guarded) refuseIdentifier(header[column], actions[column], record.cells[column], record.line);
-    const ids: number[] = [];
-    for (const q of quasi) {
-      const value = record.cells[q.column];
-      let id = q.ids.get(value);
-      if (id === undefined) {
-        q.levels.push(q.generalizer.levels(value, record.line));
-        id = q.ids.size;
-        q.ids.set(value, id);
+    check();
+    for (let r = 0; r < batch.records.length; r += 1) {
+      const cells = batch.records[r];
+      const line = batch.lines[r];
+      if (tuples === null) {
+        header = cells.map((cell) => cell.trim());
+        delimiter = batch.delimiter;
+        matchHeader(policy, header);
+        actions = header.map((name) => policy.columns[name]);
+        actions.forEach((action, column) => {
+          if (action.action === 'generalize') quasi.push({ column, name: header[column], generalizer: buildGeneralizer(header[column], action.hierarchy), ids: new Map(), levels: [] });
+          if (action.action === 'keep' || action.action === 'sensitive' || action.action === 'generalize') guarded.push(column);
+        });
+        if (policy.lDiversity) sensitiveColumn = header.indexOf(policy.lDiversity.column);
+        tuples = new TupleIndex(quasi.length + (sensitiveColumn >= 0 ? 1 : 0));
+        ids = new Int32Array(tuples.width);
+        continue;
       }
-      ids.push(id);
-    }
-    if (sensitiveColumn >= 0) {
-      const value = record.cells[sensitiveColumn];
-      let id = sensitiveIds.get(value);
-      if (id === undefined) sensitiveIds.set(value, (id = sensitiveIds.size));
-      ids.push(id);
-    }
-    const key = ids.join(',');
-    const existing = tupleIndex.get(key);
-    if (existing === undefined) {
-      tupleIndex.set(key, tupleCounts.length);
-      tupleCounts.push(1);
-      for (const id of ids) tupleIds.push(id);
-    } else {
-      tupleCounts[existing] += 1;
+      records += 1;
+      for (const column of guarded) refuseIdentifier(header[column], actions[column], cells[column], line);
+      for (let i = 0; i < quasi.length; i += 1) {
+        const q = quasi[i];
+        const value = cells[q.column];
+        let id = q.ids.get(value);
+        if (id === undefined) {
+          q.levels.push(q.generalizer.levels(value, line));
+          id = q.ids.size;
+          q.ids.set(value, id);
+        }
+        ids[i] = id;
+      }
+      if (sensitiveColumn >= 0) {
+        const value = cells[sensitiveColumn];
+        let id = sensitiveIds.get(value);
+        if (id === undefined) sensitiveIds.set(value, (id = sensitiveIds.size));
+        ids[quasi.length] = id;
+      }
+      tuples.add(ids);
     }
   }
-  if (header.length === 0) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
+  if (tuples === null) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
   if (records === 0) throw new AnonymizationError('INVALID_FILE', 'The file has a header but no records', [{ path: 'file', line: 2, message: 'has no records after the header' }]);
-  tupleIndex.clear();
   progress(45);
 
   // The search, on the aggregated tuples.
-  const table = buildTable(quasi, Int32Array.from(tupleIds), Int32Array.from(tupleCounts), sensitiveColumn >= 0 ? sensitiveIds.size : 0, records);
+  const aggregated = tuples.tables();
+  const table = buildTable(quasi, aggregated.tuples, aggregated.counts, sensitiveColumn >= 0 ? sensitiveIds.size : 0, records);
   const heights = quasi.map((q) => q.generalizer.height());
   const search = searchLattice(table, heights, { k: policy.k, suppressionLimit: policy.suppressionLimit, l: policy.lDiversity?.l }, {
     signal: options.signal,
@@ -132,38 +130,45 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
   const chosen = search.best.levels;
   const writer = new CsvWriter(options.output);
   const keptColumns = header.map((_, column) => column).filter((column) => actions[column].action !== 'drop');
-  await writer.write(formatCsvLine(keptColumns.map((column) => header[column]), delimiter));
+  writer.write(formatCsvLine(keptColumns.map((column) => header[column]), delimiter));
   const quasiAt = new Map(quasi.map((q, i) => [q.column, i]));
   const generalizedIds = new Int32Array(quasi.length);
+  const valueIds = new Int32Array(quasi.length);
   let seen = 0;
   let written = 0;
   let headerSkipped = false;
-  for await (const record of readCsv(options.source)) {
-    if (!headerSkipped) {
-      headerSkipped = true;
-      continue;
-    }
-    seen += 1;
-    if ((seen & 4095) === 0) {
-      check();
-      progress(55 + (45 * seen) / records);
-    }
-    quasi.forEach((q, i) => {
-      generalizedIds[i] = table.levelMaps[i][chosen[i]][q.ids.get(record.cells[q.column])!];
-    });
-    if (!search.best.kept.has(classKey(search.radix, generalizedIds))) continue;
-    const out = keptColumns.map((column) => {
-      const cell = record.cells[column];
-      const action = actions[column].action;
-      if (action === 'pseudonymize') return cell === '' ? '' : pseudonym(options.hmacKey, cell);
-      if (action === 'generalize') {
-        const q = quasi[quasiAt.get(column)!];
-        return q.levels[q.ids.get(cell)!][chosen[quasiAt.get(column)!]];
+  for await (const batch of readCsv(options.source)) {
+    check();
+    progress(55 + (45 * seen) / records);
+    for (const cells of batch.records) {
+      if (!headerSkipped) {
+        headerSkipped = true;
+        continue;
       }
-      return cell;
-    });
-    await writer.write(formatCsvLine(out, delimiter));
-    written += 1;
+      seen += 1;
+      for (let i = 0; i < quasi.length; i += 1) {
+        const id = quasi[i].ids.get(cells[quasi[i].column]);
+        if (id === undefined) throw new AnonymizationError('INVALID_FILE', 'The file changed between the two readings', [{ path: 'file', message: 'changed while it was being anonymized' }]);
+        valueIds[i] = id;
+        generalizedIds[i] = table.levelMaps[i][chosen[i]][id];
+      }
+      if (!search.best.kept.has(classKey(search.radix, generalizedIds))) continue;
+      const out = keptColumns.map((column) => {
+        const cell = cells[column];
+        const action = actions[column].action;
+        if (action === 'pseudonymize') return cell === '' ? '' : pseudonym(options.hmacKey, cell);
+        if (action === 'generalize') {
+          const i = quasiAt.get(column)!;
+          // A value may have fewer levels than its column (a shorter code under redaction): its last is its most general.
+          const levels = quasi[i].levels[valueIds[i]];
+          return levels[Math.min(chosen[i], levels.length - 1)];
+        }
+        return cell;
+      });
+      const full = writer.write(formatCsvLine(out, delimiter));
+      if (full) await full;
+      written += 1;
+    }
   }
   await writer.flush();
   progress(100);

@@ -1,6 +1,6 @@
-import { Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
-import { parse, CsvError } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import { AnonymizationError } from './errors';
 
 /** Where the CSV comes from: opened once per pass (the engine reads the file twice, streaming). */
@@ -26,49 +26,164 @@ export function detectDelimiter(head: string): Delimiter {
   return best;
 }
 
-export interface CsvRecord {
-  readonly cells: string[];
-  /** 1-based number of the record, the header being 1 (its line, unless a quoted cell spans lines). */
-  readonly line: number;
+/** Records read from one chunk of the file: their cells and the physical line each starts on. */
+export interface CsvBatch {
+  readonly records: string[][];
+  /** 1-based physical line where each record starts (the header is on line 1 unless blank lines precede it). */
+  readonly lines: number[];
+  readonly delimiter: Delimiter;
+}
+
+const notCsv = (line: number, message: string) => new AnonymizationError('INVALID_FILE', `The file is not a valid CSV: line ${line} ${message}`, [{ path: 'file', line, message }]);
+
+/**
+ * The records of a CSV source in batches, header first, with their line numbers. RFC 4180:
+ * records end at LF or CRLF; a field starting with `"` is quoted (delimiters, line breaks and
+ * `""` inside); a quote inside an unquoted field is kept as a character. Blank lines are
+ * skipped. Refuses what is not a CSV — binary content, a stray character after a closing
+ * quote, an unclosed quote, a record with another number of cells than the header — naming
+ * the line. Unquoted lines take a fast path (split), several times faster than csv-parse.
+ */
+export async function* readCsv(source: CsvSource, onBytes?: (bytes: number) => void): AsyncGenerator<CsvBatch> {
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let line = 1;
+  let delimiter: Delimiter | null = null;
+  let width = -1;
+  let first = true;
+  let sawData = false;
+
+  const parse = (text: string, final: boolean): CsvBatch | null => {
+    if (delimiter === null) {
+      const end = text.indexOf('\n');
+      if (end < 0 && !final) {
+        pending = text;
+        return null;
+      }
+      delimiter = detectDelimiter(text.slice(0, end < 0 ? text.length : end));
+    }
+    const sep: Delimiter = delimiter;
+    const records: string[][] = [];
+    const lines: number[] = [];
+    let start = 0;
+    let quote = text.indexOf('"');
+    while (start < text.length) {
+      const newline = text.indexOf('\n', start);
+      if (newline < 0 && !final) break;
+      const end = newline < 0 ? text.length : newline;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let cells: string[];
+      let next: number;
+      let spanned = 0;
+      if (quote >= 0 && quote < start) quote = text.indexOf('"', start);
+      if (quote < 0 || quote >= end) {
+        next = end + 1;
+        if (lineEnd === start) {
+          // A blank line.
+          line += 1;
+          start = next;
+          continue;
+        }
+        cells = text.slice(start, lineEnd).split(sep);
+      } else {
+        const parsed = parseQuoted(text, start, sep, line, final);
+        if (parsed === null) break;
+        ({ cells, next, spanned } = parsed);
+      }
+      if (width < 0) width = cells.length;
+      else if (cells.length !== width) throw notCsv(line, `has ${cells.length} cells where the header has ${width}`);
+      records.push(cells);
+      lines.push(line);
+      line += 1 + spanned;
+      start = next;
+    }
+    pending = text.slice(start);
+    return { records, lines, delimiter: sep };
+  };
+
+  for await (const chunk of source() as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    if (bytes.length === 0) continue;
+    onBytes?.(bytes.length);
+    let text = decoder.write(bytes);
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) throw notCsv(line + countNewlines(pending + text, pending.length + nul), 'holds binary data, not CSV text');
+    sawData = true;
+    const batch = parse(pending + text, false);
+    if (batch && batch.records.length > 0) yield batch;
+  }
+  const rest = pending + decoder.end();
+  if (!sawData) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
+  if (rest.length > 0) {
+    const batch = parse(rest, true);
+    if (batch && batch.records.length > 0) yield batch;
+  }
+  if (width < 0) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
+}
+
+function countNewlines(text: string, until: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < until; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
 /**
- * The records of a CSV source, header first, with their line numbers. Refuses what is not a
- * CSV (binary content, rows with another number of cells), naming the line.
+ * One record holding quotes, from `start`. Null when the text ends inside it (more to come);
+ * `spanned` = line breaks inside quoted cells.
  */
-export async function* readCsv(source: CsvSource, onBytes?: (bytes: number) => void): AsyncGenerator<CsvRecord & { delimiter: Delimiter }> {
-  const iterator = (source() as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done || first.value.length === 0) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
-  const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
-  if (head.subarray(0, 8192).includes(0)) throw new AnonymizationError('INVALID_FILE', 'The file is not a CSV (it holds binary data)', [{ path: 'file', line: 1, message: 'holds binary data, not CSV text' }]);
-  const delimiter = detectDelimiter(head.subarray(0, 65536).toString('utf8'));
-  async function* replay(): AsyncGenerator<Buffer> {
-    onBytes?.(head.length);
-    yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
-      onBytes?.(chunk.length);
-      yield chunk;
+function parseQuoted(text: string, start: number, delimiter: string, line: number, final: boolean): { cells: string[]; next: number; spanned: number } | null {
+  const cells: string[] = [];
+  let at = start;
+  let spanned = 0;
+  for (;;) {
+    let cell: string;
+    if (text.charCodeAt(at) === 34) {
+      // Quoted cell: up to the quote not doubled.
+      let value = '';
+      let from = at + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        if (close < 0) {
+          if (!final) return null;
+          throw notCsv(line, 'has a quote that is never closed');
+        }
+        if (close + 1 >= text.length && !final) return null;
+        if (text.charCodeAt(close + 1) === 34) {
+          value += text.slice(from, close + 1);
+          from = close + 2;
+          continue;
+        }
+        value += text.slice(from, close);
+        at = close + 1;
+        break;
+      }
+      spanned += countNewlines(value, value.length);
+      cell = value;
+      const after = text.charCodeAt(at);
+      const atEnd = at >= text.length || after === 10 || (after === 13 && (text.charCodeAt(at + 1) === 10 || at + 1 >= text.length));
+      if (!atEnd && text[at] !== delimiter) throw notCsv(line + spanned, `has "${text[at]}" after a closing quote (expected "${delimiter}" or the end of the line)`);
+    } else {
+      // Unquoted cell: up to the delimiter or the line end (quotes inside kept).
+      let end = at;
+      while (end < text.length && text[end] !== delimiter && text.charCodeAt(end) !== 10) end += 1;
+      if (end >= text.length && !final) return null;
+      cell = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 && (end >= text.length || text.charCodeAt(end) === 10) ? end - 1 : end);
+      at = end;
     }
-  }
-  // Record numbers stand for lines (header = 1): exact unless a quoted cell spans lines.
-  const parser = Readable.from(replay()).pipe(parse({ delimiter, bom: true, skip_empty_lines: true, relax_column_count: false }));
-  let line = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      line += 1;
-      yield { cells: record, line, delimiter };
+    cells.push(cell);
+    if (at >= text.length) return { cells, next: at, spanned };
+    if (text[at] === delimiter) {
+      at += 1;
+      continue;
     }
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      const message = error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'has a different number of cells than the header' : error.message.replace(/^Invalid (Record Length|Opening Quote|Closing Quote): /, '');
-      throw new AnonymizationError('INVALID_FILE', `The file is not a valid CSV: line ${line ?? '?'} ${message}`, [{ path: 'file', ...(line ? { line } : {}), message }]);
-    }
-    throw error;
+    // Line end (CR LF or LF).
+    if (text.charCodeAt(at) === 13) at += 1;
+    if (at >= text.length && !final) return null;
+    return { cells, next: at + 1, spanned };
   }
 }
 
@@ -84,10 +199,11 @@ export class CsvWriter {
 
   constructor(private readonly out: Writable) {}
 
-  async write(line: string): Promise<void> {
+  /** Buffers a line; returns a promise (to await) only when the buffer went out and the destination is full. */
+  write(line: string): Promise<void> | undefined {
     this.buffer.push(line);
     this.size += line.length;
-    if (this.size >= 1 << 16) await this.flush();
+    return this.size >= 1 << 16 ? this.flush() : undefined;
   }
 
   async flush(): Promise<void> {

@@ -35,6 +35,9 @@ describe('generalization hierarchies', () => {
     const cp = buildGeneralizer('cp', { type: 'redact' });
     expect(cp.levels('91320', 2)).toEqual(['91320', '9132*', '913**', '91***', '9****', '*****']);
     expect(cp.height()).toBe(5);
+    // A longer value later raises the height, so it too can be hidden whole.
+    expect(cp.levels('9132077', 3)).toEqual(['9132077', '913207*', '91320**', '9132***', '913****', '91*****', '9******', '*******']);
+    expect(cp.height()).toBe(7);
   });
 
   it('custom rows as in ARX files; a value outside them is refused with its line', () => {

@@ -88,14 +88,18 @@ function dates(column: string): Generalizer {
   };
 }
 
-/** Characters replaced from the right: 91320 → 9132* → 913** → … → *****. */
+/**
+ * Characters replaced from the right: 91320 → 9132* → 913** → … → *****. The height is the
+ * longest value's length, so every value can be hidden whole; a shorter value stays at its
+ * all-stars form on the levels above its length.
+ */
 function redaction(): Generalizer {
-  let length: number | null = null;
+  let length = 1;
   return {
-    height: () => length ?? 1,
+    height: () => length,
     levelName: (level) => `${level} character(s) hidden`,
     levels(value) {
-      length ??= Math.max(1, value.length);
+      length = Math.max(length, value.length);
       const out: string[] = [];
       for (let level = 0; level <= length; level += 1) {
         const hidden = Math.min(level, value.length);

@@ -1,13 +1,11 @@
 /**
- * A reusable hash index from numeric keys (whole numbers below 2^53) to dense slots 0, 1, 2,
- * …: open addressing over typed arrays, several times faster than a Map for the lattice's
- * group-by (a Map boxes keys above 2^31). `reset` starts over without clearing memory.
+ * A reusable hash index from numeric keys (whole numbers from 0 below 2^53) to dense slots 0,
+ * 1, 2, …: open addressing over one typed array of (key, slot) pairs — one memory access per
+ * probe — several times faster than a Map for the lattice's group-by (a Map boxes keys above
+ * 2^31). `reset` starts over, reusing the memory.
  */
 export class KeyIndex {
-  private keys = new Float64Array(0);
-  private slots = new Int32Array(0);
-  private stamps = new Int32Array(0);
-  private stamp = 0;
+  private entries = new Float64Array(0);
   private mask = 0;
   size = 0;
   isNew = false;
@@ -15,14 +13,9 @@ export class KeyIndex {
   reset(expected: number): void {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    if (capacity > this.keys.length) {
-      this.keys = new Float64Array(capacity);
-      this.slots = new Int32Array(capacity);
-      this.stamps = new Int32Array(capacity);
-      this.stamp = 0;
-    }
-    this.mask = Math.min(capacity, this.keys.length) - 1;
-    this.stamp += 1;
+    if (capacity * 2 > this.entries.length) this.entries = new Float64Array(capacity * 2);
+    this.entries.fill(-1, 0, capacity * 2);
+    this.mask = capacity - 1;
     this.size = 0;
   }
 
@@ -34,20 +27,22 @@ export class KeyIndex {
     let h = low ^ Math.imul(high, 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    let position = (h ^ (h >>> 16)) & this.mask;
+    let position = ((h ^ (h >>> 16)) & this.mask) << 1;
+    const entries = this.entries;
+    const wrap = (this.mask << 1) | 1;
     for (;;) {
-      if (this.stamps[position] !== this.stamp) {
-        this.stamps[position] = this.stamp;
-        this.keys[position] = key;
-        this.slots[position] = this.size;
+      const found = entries[position];
+      if (found === -1) {
+        entries[position] = key;
+        entries[position + 1] = this.size;
         this.isNew = true;
         return this.size++;
       }
-      if (this.keys[position] === key) {
+      if (found === key) {
         this.isNew = false;
-        return this.slots[position];
+        return entries[position + 1];
       }
-      position = (position + 1) & this.mask;
+      position = (position + 2) & wrap;
     }
   }
 }

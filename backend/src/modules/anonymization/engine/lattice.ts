@@ -1,5 +1,6 @@
 import { AnonymizationError } from './errors';
 import { KeyIndex } from './key-index';
+import { baseKeys, cellLosses, columnBounds, generalize, judge, keptClasses, lossOf, type NodeClasses, type NodeTable } from './node-table';
 
 /**
  * The data the search needs, aggregated in the first pass: for each quasi-identifier its
@@ -31,13 +32,6 @@ export interface PrivacyModel {
   l?: number;
 }
 
-/** The distinct rows of the data generalized to one node: their keys (see `Radix`) and counts. */
-interface NodeTable {
-  keys: Float64Array;
-  counts: Int32Array;
-  rows: number;
-}
-
 export interface NodeEvaluation {
   levels: number[];
   /** Keys (`classKey`) of the equivalence classes kept, with their sizes. */
@@ -47,9 +41,9 @@ export interface NodeEvaluation {
 }
 
 /**
- * One numeric key per row, fixed for the whole lattice: the generalized ids in mixed radix by
- * the level-0 sizes (a generalized id is always below its level-0 size), the sensitive id on
- * top. Rolling a column up one level then changes one term of the key.
+ * One numeric key per class, fixed for the whole lattice: the generalized ids in mixed radix
+ * by the level-0 sizes (a generalized id is always below its level-0 size), the sensitive id
+ * on top when ℓ-diversity is asked.
  */
 export interface Radix {
   readonly radix: number[];
@@ -82,169 +76,45 @@ export function classKey(radix: Radix, ids: ArrayLike<number>): number {
   return key;
 }
 
-/** Step maps: per quasi-identifier, per level l ≥ 1, generalized id at l − 1 → id at l. */
-function stepMaps(table: TupleTable): Int32Array[][] {
-  return table.levelMaps.map((maps, i) =>
-    maps.map((map, level) => {
-      if (level === 0) return new Int32Array(0);
-      const step = new Int32Array(table.levelSizes[i][level - 1]);
-      const below = maps[level - 1];
-      for (let id = 0; id < map.length; id += 1) step[below[id]] = map[id];
-      return step;
-    }),
-  );
-}
-
-function baseTable(table: TupleTable, radix: Radix): NodeTable {
-  const rows = table.counts.length;
-  const keys = new Float64Array(rows);
-  for (let r = 0; r < rows; r += 1) {
-    let key = 0;
-    for (let c = 0; c < table.width; c += 1) key += table.tuples[r * table.width + c] * radix.radix[c];
-    keys[r] = key;
-  }
-  return { keys, counts: table.counts, rows };
-}
-
-/** Rolls a node's table up one level of one column: rows that become equal merge. */
-function rollUp(base: NodeTable, column: number, step: Int32Array, radix: Radix, index: KeyIndex): NodeTable {
-  const unit = radix.radix[column];
-  const size = radix.sizes[column];
-  index.reset(base.rows);
-  const keys = new Float64Array(base.rows);
-  const counts = new Int32Array(base.rows);
-  for (let r = 0; r < base.rows; r += 1) {
-    const key = base.keys[r];
-    const id = Math.floor(key / unit) % size;
-    const rolled = key + (step[id] - id) * unit;
-    const slot = index.slotOf(rolled);
-    if (index.isNew) keys[slot] = rolled;
-    counts[slot] += base.counts[r];
-  }
-  return { keys: keys.slice(0, index.size), counts: counts.slice(0, index.size), rows: index.size };
-}
-
-/** Generalizes the level-0 table straight to a node (when no predecessor's table was kept). */
-function fromBase(table: TupleTable, base: NodeTable, levels: readonly number[], radix: Radix, index: KeyIndex): NodeTable {
-  index.reset(base.rows);
-  const keys = new Float64Array(base.rows);
-  const counts = new Int32Array(base.rows);
-  const maps = levels.map((level, i) => table.levelMaps[i][level]);
-  for (let r = 0; r < base.rows; r += 1) {
-    const key = base.keys[r];
-    let rolled = 0;
-    for (let i = 0; i < radix.sizes.length; i += 1) {
-      const id = Math.floor(key / radix.radix[i]) % radix.sizes[i];
-      rolled += (i < maps.length ? maps[i][id] : id) * radix.radix[i];
-    }
-    const slot = index.slotOf(rolled);
-    if (index.isNew) keys[slot] = rolled;
-    counts[slot] += base.counts[r];
-  }
-  return { keys: keys.slice(0, index.size), counts: counts.slice(0, index.size), rows: index.size };
-}
-
-/**
- * How many table rows (12 bytes each) the search keeps as roll-up sources: about 480 MB.
- * Beyond it a node's table is not kept and its successors start again from the level-0 table,
- * so memory stays bounded whatever the number of distinct tuples.
- */
-export const MAX_KEPT_ROWS = 40_000_000;
-
-/** The classes of a node: each row's class slot (null: rows are classes) and whether each class is kept. */
-interface NodeClasses {
-  slotOfRow: Int32Array | null;
-  keep: Uint8Array;
-  suppressed: number;
-}
-
-/** Applies the privacy model to a node's table: classes too small (or not ℓ-diverse) are suppressed. */
-function judge(node: NodeTable, model: PrivacyModel, radix: Radix, index: KeyIndex): NodeClasses {
-  if (!model.l) {
-    // Without a sensitive column the rows are the classes already.
-    const keep = new Uint8Array(node.rows);
-    let suppressed = 0;
-    for (let r = 0; r < node.rows; r += 1) {
-      if (node.counts[r] >= model.k) keep[r] = 1;
-      else suppressed += node.counts[r];
-    }
-    return { slotOfRow: null, keep, suppressed };
-  }
-  // Rows are distinct over (class, sensitive value): a class's rows are its distinct values.
-  index.reset(node.rows);
-  const slotOfRow = new Int32Array(node.rows);
-  const sizes = new Int32Array(node.rows);
-  const distinct = new Int32Array(node.rows);
-  for (let r = 0; r < node.rows; r += 1) {
-    const slot = index.slotOf(node.keys[r] % radix.classSpan);
-    slotOfRow[r] = slot;
-    sizes[slot] += node.counts[r];
-    distinct[slot] += 1;
-  }
-  const keep = new Uint8Array(index.size);
-  let suppressed = 0;
-  for (let slot = 0; slot < index.size; slot += 1) {
-    if (sizes[slot] >= model.k && distinct[slot] >= model.l) keep[slot] = 1;
-    else suppressed += sizes[slot];
-  }
-  return { slotOfRow, keep, suppressed };
-}
-
-const kept = (classes: NodeClasses, row: number) => classes.keep[classes.slotOfRow ? classes.slotOfRow[row] : row] === 1;
-
-/**
- * Loss metric (LM, Iyengar 2002): each generalized cell loses (values covered − 1) /
- * (distinct values − 1) of its column; a suppressed record loses 1 in every column.
- * Averaged over all cells of the quasi-identifiers: 0 = the data as it was, 1 = nothing left.
- */
-function lossOf(table: TupleTable, levels: readonly number[], node: NodeTable, classes: NodeClasses, radix: Radix): number {
-  const { quasiCount } = table;
-  if (quasiCount === 0) return 0;
-  const distinct = table.levelSizes.map((sizes) => sizes[0]);
-  const leaves = levels.map((level, i) => table.leafCounts[i][level]);
-  let loss = 0;
-  for (let r = 0; r < node.rows; r += 1) {
-    if (!kept(classes, r)) continue;
-    let cells = 0;
-    for (let i = 0; i < quasiCount; i += 1) {
-      if (distinct[i] > 1) cells += (leaves[i][Math.floor(node.keys[r] / radix.radix[i]) % radix.sizes[i]] - 1) / (distinct[i] - 1);
-    }
-    loss += cells * node.counts[r];
-  }
-  return (loss + classes.suppressed * quasiCount) / (table.records * quasiCount);
-}
-
-/** The kept classes of the chosen node, by class key, with their sizes. */
-function keptClasses(levels: number[], node: NodeTable, classes: NodeClasses, radix: Radix): NodeEvaluation {
-  const sizes = new Map<number, number>();
-  let suppressed = 0;
-  for (let r = 0; r < node.rows; r += 1) {
-    if (!kept(classes, r)) {
-      suppressed += node.counts[r];
-      continue;
-    }
-    const key = node.keys[r] % radix.classSpan;
-    sizes.set(key, (sizes.get(key) ?? 0) + node.counts[r]);
-  }
-  return { levels, kept: sizes, suppressedRecords: suppressed, satisfies: true };
-}
-
 export interface SearchResult {
   best: NodeEvaluation;
   loss: number;
+  /** Nodes of the lattice. */
   nodes: number;
+  /** Nodes whose data was generalized and checked. */
   evaluated: number;
-  kMinimal: number;
+  /** Nodes known to satisfy the model, evaluated or tagged (only the part of the lattice that could beat the result is classified). */
+  satisfying: number;
   radix: Radix;
 }
 
 /**
- * Full-domain search over the generalization lattice (one level per quasi-identifier),
- * bottom-up by total height with predictive tagging as in Flash/OLA: the model is monotone
- * (generalizing only merges classes), so a node above one that satisfies it satisfies it too
- * and is never evaluated. The nodes evaluated that satisfy the model are the k-minimal ones;
- * the one with the least loss (ties: the lowest) is chosen, as OLA does. Each node is rolled
- * up from its smallest evaluated predecessor, so work shrinks as classes merge.
+ * How many table rows (16 bytes each) the search keeps as generalization sources besides the
+ * level-0 table: about 130 MB. Beyond it the largest kept tables are let go, so memory stays
+ * bounded whatever the number of distinct tuples.
+ */
+export const MAX_KEPT_ROWS = 8_000_000;
+
+const UNKNOWN = 0;
+const SATISFIES = 1;
+const FAILS = 2;
+
+/**
+ * Finds the full-domain generalization (one level per quasi-identifier) that satisfies the
+ * model with the least loss (LM, see `lossOf`).
+ *
+ * Pruning. The model is monotone — generalizing only merges classes — so a node that
+ * satisfies it tags every node above as satisfying, one that fails tags every node below as
+ * failing (predictive tagging, as Flash/OLA). LM with suppression is not monotone (generalizing
+ * more may keep records that were suppressed), but it is bounded below by a monotone sum over
+ * the columns: the loss of the node if no record were suppressed. Nodes whose bound is not
+ * below the best loss found can never win and are not classified at all.
+ *
+ * Order. A first result comes from a binary search on a path up from the bottom by the
+ * cheapest steps. Then the unclassified nodes under the bound are evaluated from the highest
+ * down: in this region most nodes fail, and a failing node high up tags its whole down-set at
+ * once. A satisfying node lowers the best loss and shrinks the region. The node chosen has the
+ * least loss of all the satisfying nodes of the lattice (ties: the least generalized).
  */
 export function searchLattice(
   table: TupleTable,
@@ -253,6 +123,7 @@ export function searchLattice(
   options: { signal?: AbortSignal; onProgress?: (share: number) => void; maxKeptRows?: number } = {},
 ): SearchResult {
   const { signal, onProgress, maxKeptRows = MAX_KEPT_ROWS } = options;
+  const q = heights.length;
   const dims = heights.map((height) => height + 1);
   const total = dims.reduce((product, size) => product * size, 1);
   if (total > 2_000_000) {
@@ -261,81 +132,162 @@ export function searchLattice(
     ]);
   }
   const radix = radixOf(table);
-  const strides: number[] = [];
-  let span = 1;
-  for (const size of dims) {
-    strides.push(span);
-    span *= size;
-  }
-  const levelsOf = (index: number) => dims.map((size, i) => Math.floor(index / strides[i]) % size);
-  const heightOf = new Int32Array(total);
-  for (let index = 0; index < total; index += 1) heightOf[index] = levelsOf(index).reduce((sum, level) => sum + level, 0);
-  const order = Array.from({ length: total }, (_, index) => index).sort((a, b) => heightOf[a] - heightOf[b] || a - b);
-  const steps = stepMaps(table);
-  const index = new KeyIndex();
+  const lattice = new Lattice(dims);
+  const losses = cellLosses(table);
   const allowed = Math.floor(model.suppressionLimit * table.records + 1e-9);
+  const index = new KeyIndex();
+  // A node with T classes suppresses at least (T·k − N) / (k − 1) records (a kept class holds k
+  // records or more, a suppressed one at least 1): more classes than this and it fails.
+  const maxClasses = model.l ? Number.POSITIVE_INFINITY : Math.floor((table.records + allowed * (model.k - 1)) / model.k);
 
-  const SATISFIES = 1;
-  const status = new Uint8Array(total);
-  // Tables of the failing nodes of the previous and the current height (roll-up sources).
-  let previous = new Map<number, NodeTable>();
-  let current = new Map<number, NodeTable>();
-  let currentHeight = 0;
-  let previousRows = 0;
-  let currentRows = 0;
-  const base = baseTable(table, radix);
-  let best: { levels: number[]; node: NodeTable; classes: NodeClasses; loss: number } | null = null;
-  let evaluated = 0;
-  let kMinimal = 0;
-  for (let position = 0; position < total; position += 1) {
-    if ((position & 63) === 0) {
-      if (signal?.aborted) throw new AnonymizationError('CANCELLED', 'The anonymization was cancelled');
-      onProgress?.(position / total);
-    }
-    const node = order[position];
-    if (heightOf[node] !== currentHeight) {
-      previous = current;
-      previousRows = currentRows;
-      current = new Map();
-      currentRows = 0;
-      currentHeight = heightOf[node];
-    }
-    const levels = levelsOf(node);
-    let above = false;
-    for (let i = 0; i < dims.length && !above; i += 1) if (levels[i] > 0 && status[node - strides[i]] === SATISFIES) above = true;
-    if (above) {
-      status[node] = SATISFIES;
-      continue;
-    }
-    let data: NodeTable;
-    if (node === 0) {
-      data = base;
-    } else {
-      // Every predecessor failed (or this node would be tagged); their tables were kept unless over budget.
-      let source: { data: NodeTable; column: number } | null = null;
-      for (let i = 0; i < dims.length; i += 1) {
-        if (levels[i] === 0) continue;
-        const candidate = previous.get(node - strides[i]);
-        if (candidate && (!source || candidate.rows < source.data.rows)) source = { data: candidate, column: i };
-      }
-      data = source ? rollUp(source.data, source.column, steps[source.column][levels[source.column]], radix, index) : fromBase(table, base, levels, radix, index);
-    }
-    evaluated += 1;
-    const classes = judge(data, model, radix, index);
-    if (classes.suppressed <= allowed) {
-      status[node] = SATISFIES;
-      kMinimal += 1;
-      const loss = lossOf(table, levels, data, classes, radix);
-      if (!best || loss < best.loss - 1e-12) best = { levels, node: data, classes, loss };
-    } else if (previousRows + currentRows + data.rows <= maxKeptRows) {
-      current.set(node, data);
-      currentRows += data.rows;
-    }
+  const columnBound = columnBounds(table, losses);
+  const bound = new Float64Array(total);
+  for (let node = 0; node < total; node += 1) {
+    let sum = 0;
+    for (let i = 0; i < q; i += 1) sum += columnBound[i][lattice.level(node, i)];
+    bound[node] = q === 0 ? 0 : sum / q;
   }
+
+  const status = new Uint8Array(total);
+  const evaluatedNode = new Uint8Array(total);
+  // Kept tables, the level-0 table first (always kept); over the budget the largest others go.
+  const base: NodeTable = { keys: baseKeys(table, radix), rep: Int32Array.from({ length: table.counts.length }, (_, r) => r), counts: table.counts, rows: table.counts.length };
+  const cache: Array<{ levels: number[]; data: NodeTable }> = [{ levels: lattice.levels(0), data: base }];
+  let cachedRows = 0;
+  let evaluated = 0;
+  let best: { node: number; data: NodeTable; classes: NodeClasses; loss: number } | null = null;
+  /** Whether a node's loss (or its bound) beats the best: less loss, or as little on a lower node (ties: the least generalized). */
+  const beats = (node: number, loss: number) => {
+    if (!best) return true;
+    if (loss < best.loss - 1e-12) return true;
+    if (loss > best.loss + 1e-12) return false;
+    return lattice.height[node] < lattice.height[best.node] || (lattice.height[node] === lattice.height[best.node] && node < best.node);
+  };
+
+  const evaluate = (node: number): boolean => {
+    if (signal?.aborted) throw new AnonymizationError('CANCELLED', 'The anonymization was cancelled');
+    const levels = lattice.levels(node);
+    let source = cache[0];
+    for (let c = 1; c < cache.length; c += 1) {
+      const candidate = cache[c];
+      if (candidate.data.rows >= source.data.rows) continue;
+      let below = true;
+      for (let i = 0; i < q && below; i += 1) if (candidate.levels[i] > levels[i]) below = false;
+      if (below) source = candidate;
+    }
+    const data = generalize(table, source.data, source.levels, levels, radix, index, maxClasses);
+    evaluated += 1;
+    evaluatedNode[node] = 1;
+    if (data === null) {
+      lattice.tag(status, node, FAILS, false);
+      return false;
+    }
+    const classes = judge(table, data, model, radix, index);
+    const satisfies = classes.suppressed <= allowed;
+    if (satisfies) {
+      const loss = lossOf(table, bound[node], levels, data, classes, losses);
+      if (beats(node, loss)) best = { node, data, classes, loss };
+    }
+    if (data.rows < source.data.rows * 0.8 && data.rows <= maxKeptRows) {
+      cache.push({ levels, data });
+      cachedRows += data.rows;
+      while (cachedRows > maxKeptRows) {
+        let largest = 1;
+        for (let c = 2; c < cache.length; c += 1) if (cache[c].data.rows > cache[largest].data.rows) largest = c;
+        cachedRows -= cache[largest].data.rows;
+        cache.splice(largest, 1);
+      }
+    }
+    if (satisfies) lattice.tag(status, node, SATISFIES, true);
+    else lattice.tag(status, node, FAILS, false);
+    onProgress?.(Math.min(0.99, lattice.tagged / total));
+    return satisfies;
+  };
+
+  // A first result: binary search on the path up from the bottom by the cheapest steps.
+  const path = [0];
+  for (;;) {
+    const node = path[path.length - 1];
+    let next = -1;
+    for (let i = 0; i < q; i += 1) {
+      if (lattice.level(node, i) + 1 >= dims[i]) continue;
+      const successor = node + lattice.strides[i];
+      if (next < 0 || bound[successor] < bound[next]) next = successor;
+    }
+    if (next < 0) break;
+    path.push(next);
+  }
+  let low = 0;
+  let high = path.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (evaluate(path[middle])) high = middle - 1;
+    else low = middle + 1;
+  }
+
+  // Then every node under the bound not yet classified, from the highest down.
+  const order = Array.from({ length: total }, (_, node) => node).sort((a, b) => lattice.height[b] - lattice.height[a] || bound[b] - bound[a]);
+  for (const node of order) {
+    if (status[node] === UNKNOWN && beats(node, bound[node])) evaluate(node);
+  }
+  // Satisfying nodes that were tagged, not evaluated, and might still have less loss.
+  const pending = order.filter((node) => status[node] === SATISFIES && evaluatedNode[node] === 0 && beats(node, bound[node])).sort((a, b) => bound[a] - bound[b]);
+  for (const node of pending) if (beats(node, bound[node])) evaluate(node);
+  onProgress?.(1);
   if (!best) {
     throw new AnonymizationError('INVALID_POLICY', 'No generalization satisfies the privacy model within the suppression limit', [
       { path: 'policy', message: 'no generalization satisfies k (and ℓ) within the suppression limit; raise the limit or lower k or ℓ' },
     ]);
   }
-  return { best: keptClasses(best.levels, best.node, best.classes, radix), loss: best.loss, nodes: total, evaluated, kMinimal, radix };
+  const chosen: { node: number; data: NodeTable; classes: NodeClasses; loss: number } = best;
+  let satisfying = 0;
+  for (let node = 0; node < total; node += 1) if (status[node] === SATISFIES) satisfying += 1;
+  return {
+    best: keptClasses(table, lattice.levels(chosen.node), chosen.data, chosen.classes, radix),
+    loss: chosen.loss,
+    nodes: total,
+    evaluated,
+    satisfying,
+    radix,
+  };
+}
+
+/** Node numbering (mixed radix of the levels), heights, and tagging of up- and down-sets. */
+class Lattice {
+  readonly strides: number[] = [];
+  readonly height: Int32Array;
+  tagged = 0;
+
+  constructor(readonly dims: number[]) {
+    let span = 1;
+    for (const size of dims) {
+      this.strides.push(span);
+      span *= size;
+    }
+    this.height = new Int32Array(span);
+    for (let node = 0; node < span; node += 1) for (let i = 0; i < dims.length; i += 1) this.height[node] += this.level(node, i);
+  }
+
+  level(node: number, column: number): number {
+    return Math.floor(node / this.strides[column]) % this.dims[column];
+  }
+
+  levels(node: number): number[] {
+    return this.dims.map((_, i) => this.level(node, i));
+  }
+
+  /** Tags the node and every node above (`up`) or below it; stops at nodes tagged so already. */
+  tag(status: Uint8Array, start: number, value: number, up: boolean): void {
+    const stack = [start];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (status[node] === value) continue;
+      status[node] = value;
+      this.tagged += 1;
+      for (let i = 0; i < this.dims.length; i += 1) {
+        const level = this.level(node, i);
+        if (up ? level + 1 < this.dims[i] : level > 0) stack.push(up ? node + this.strides[i] : node - this.strides[i]);
+      }
+    }
+  }
 }

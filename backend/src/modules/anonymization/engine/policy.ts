@@ -69,6 +69,8 @@ function checkAction(path: string, action: unknown, fail: (path: string, message
     const widths = hierarchy.widths;
     const valid = Array.isArray(widths) && widths.length > 0 && widths.every((w, i) => typeof w === 'number' && w > 0 && (i === 0 || w > (widths[i - 1] as number)));
     if (!valid) fail(`${path}.hierarchy.widths`, 'must be increasing positive widths, e.g. [5, 10, 20]');
+    // Each interval must lie inside one of the next level (37 → 35-39 → 30-39), or the levels do not nest.
+    else if ((widths as number[]).some((w, i) => i > 0 && !Number.isInteger(w / (widths as number[])[i - 1]))) fail(`${path}.hierarchy.widths`, 'each width must be a multiple of the one before (e.g. [5, 10, 20]) so the intervals nest');
   }
   if (hierarchy.type === 'custom') {
     const rows = hierarchy.rows;

@@ -25,7 +25,8 @@ export interface AnonymizationReport {
   /** Prosecutor model: an attacker knows the person is in the release. */
   risk: { prosecutorHighest: number; prosecutorAverage: number; recordsAtHighestRisk: number };
   informationLoss: { measure: 'loss-metric'; description: string; value: number };
-  lattice: { nodes: number; evaluated: number; kMinimal: number };
+  /** Nodes of the generalization lattice, nodes evaluated (generalized and checked), nodes known to satisfy the model. */
+  lattice: { nodes: number; evaluated: number; satisfying: number };
   delimiter: Delimiter;
   timeMs: number;
 }
@@ -71,7 +72,7 @@ export function buildReport(input: {
       description: 'Loss metric (Iyengar 2002): per generalized cell, (values covered − 1) / (distinct values − 1); a suppressed record loses 1 per column; averaged over the quasi-identifier cells (0 = unchanged, 1 = nothing left).',
       value: round(input.search.loss),
     },
-    lattice: { nodes: input.search.nodes, evaluated: input.search.evaluated, kMinimal: input.search.kMinimal },
+    lattice: { nodes: input.search.nodes, evaluated: input.search.evaluated, satisfying: input.search.satisfying },
     delimiter: input.delimiter,
     timeMs: Math.round(input.timeMs),
   };
