@@ -19,6 +19,7 @@ import { AuditTrailModule } from './modules/audit/audit-trail.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
 import { DiagnosticsModule } from './modules/diagnostics/diagnostics.module';
+import { LineageModule } from './modules/lineage/lineage.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
@@ -55,6 +56,7 @@ export class AppModule {
         AgreementsModule,
         ApprovalsModule,
         PipelineModule,
+        LineageModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

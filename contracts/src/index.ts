@@ -22,4 +22,5 @@ export * from './workflow/workflow.schema';
 export * from './workflow/working-days';
 export * from './workflow/pipeline.schema';
 export * from './notifications/notification.schema';
+export * from './lineage/lineage.schema';
 export * from './anonymization/anonymization.schema';

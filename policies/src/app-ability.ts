@@ -10,6 +10,7 @@ export type Action = (typeof ACTIONS)[number];
 export const SUBJECTS = [
   'SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset',
   'Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Notification', 'Pipeline',
+  'LineageEvent', 'LineageGraph',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 

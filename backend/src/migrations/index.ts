@@ -8,6 +8,7 @@ import { Diagnostics1764849600000 } from './1764849600000-Diagnostics';
 import { AgreementsAndApprovals1764936000000 } from './1764936000000-AgreementsAndApprovals';
 import { DataRequestOpenUnique1765022400000 } from './1765022400000-DataRequestOpenUnique';
 import { NotificationEmail1765281600000 } from './1765281600000-NotificationEmail';
+import { Lineage1765454400000 } from './1765454400000-Lineage';
 
 /** Every migration in timestamp order (TypeORM runs them by timestamp), listed as classes, never globs. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AgreementsAndApprovals1764936000000,
   DataRequestOpenUnique1765022400000,
   NotificationEmail1765281600000,
+  Lineage1765454400000,
 ];

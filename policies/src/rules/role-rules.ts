@@ -12,6 +12,8 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can(['read', 'create', 'update'], 'User');
     can(['read', 'create', 'delete'], 'ApiKey');
     can(['read', 'create', 'update'], 'WorkflowDefinition');
+    // OpenLineage ingestion (an admin's API key for a scheduler), not the graph itself.
+    can('create', 'LineageEvent');
   },
 
   official({ can }, user) {
@@ -30,6 +32,7 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can(['read', 'create'], 'AgreementComment');
     can(['read', 'approve'], 'ApprovalTask');
     can('read', ['WorkflowDefinition', 'Pipeline']);
+    can('read', 'LineageGraph');
   },
 
   steward({ can }, user) {
@@ -43,6 +46,9 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can('sign', 'Agreement', { providerOrganizationId: user.organizationId });
     can(['read', 'create'], 'AgreementComment');
     can(['read', 'approve'], 'ApprovalTask');
+    // Stewards' pipelines report OpenLineage events (usually through an API key) and read the graph.
+    can('create', 'LineageEvent');
+    can('read', 'LineageGraph');
   },
 
   partner({ can }, user) {
@@ -57,6 +63,7 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
   auditor({ can }) {
     can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset']);
     can('read', ['Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Pipeline']);
+    can('read', ['LineageEvent', 'LineageGraph']);
     can(['verify', 'export'], 'AuditEntry');
     can('explain', 'Dataset');
   },
