@@ -102,6 +102,8 @@ describe('notifications by e-mail (worker, real SMTP conversation)', () => {
     expect(text).toContain('Se le asignó el paso «Revisión jurídica» del convenio CNV-2025-0007');
     expect(text).toContain('15 de diciembre de 2025');
     expect(text).toContain('/convenios/abc');
+    // The server holds the message a moment before the worker hears "250" and marks the row.
+    for (let waited = 0; (await emailedAt(id)) === null && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await emailedAt(id)).toBeInstanceOf(Date);
 
     // Already e-mailed: a later poll sends nothing again.
