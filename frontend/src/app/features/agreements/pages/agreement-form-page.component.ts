@@ -55,7 +55,7 @@ const FIELD_ALIASES = { recipientOrganizationId: 'providerOrganizationId' };
     UsesInputComponent,
   ],
   templateUrl: './agreement-form-page.component.html',
-  styleUrl: './agreement-form-page.component.scss',
+  styleUrls: ['../../../shared/styles/form-page.scss', './agreement-form-page.component.scss'],
 })
 export class AgreementFormPageComponent implements OnInit {
   private readonly api = inject(AgreementsApi);

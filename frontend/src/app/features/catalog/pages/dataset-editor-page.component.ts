@@ -63,7 +63,7 @@ const SECTOR_LEVELS = [2, 3, 4, 5, 6] as const;
     ProfileStepComponent,
   ],
   templateUrl: './dataset-editor-page.component.html',
-  styleUrl: './dataset-editor-page.component.scss',
+  styleUrls: ['../../../shared/styles/form-page.scss', './dataset-editor-page.component.scss'],
 })
 export class DatasetEditorPageComponent {
   private readonly api = inject(CatalogApi);
