@@ -13,6 +13,7 @@ import { HealthModule } from './core/health/health.module';
 import { LoggingModule } from './core/http/logging.module';
 import { QueueModule } from './core/queue/queue.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { AnonymizationModule } from './modules/anonymization/anonymization.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { ApprovalsModule } from './modules/approvals/approvals.module';
 import { AuditTrailModule } from './modules/audit/audit-trail.module';
@@ -24,6 +25,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { ProfilingModule } from './modules/profiling/profiling.module';
+import { ReleasesModule } from './modules/releases/releases.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { SystemModule } from './modules/system/system.module';
 import { UsersModule } from './modules/users/users.module';
@@ -57,6 +59,8 @@ export class AppModule {
         ApprovalsModule,
         PipelineModule,
         LineageModule,
+        AnonymizationModule,
+        ReleasesModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -7,6 +7,7 @@ import { LoggingModule } from './core/http/logging.module';
 import { PROCESSORS } from './core/queue/job-handlers';
 import { QueueModule } from './core/queue/queue.module';
 import { WorkerHeartbeatService } from './core/queue/worker-heartbeat.service';
+import { AnonymizationWorkerModule } from './modules/anonymization/anonymization-worker.module';
 import { ApprovalsWorkerModule } from './modules/approvals/approvals-worker.module';
 import { NotificationEmailModule } from './modules/notifications/notification-email.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -17,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule, AuditModule, NotificationsModule, NotificationEmailModule, ApprovalsWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule, AuditModule, NotificationsModule, NotificationEmailModule, ApprovalsWorkerModule, AnonymizationWorkerModule],
       providers: [WorkerHeartbeatService, ...PROCESSORS],
     };
   }

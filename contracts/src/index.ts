@@ -24,3 +24,5 @@ export * from './workflow/pipeline.schema';
 export * from './notifications/notification.schema';
 export * from './lineage/lineage.schema';
 export * from './anonymization/anonymization.schema';
+export * from './anonymization/anonymization-job.schema';
+export * from './agreements/release.schema';

@@ -9,8 +9,8 @@ const k8sDir = join(infra, 'k8s');
 const composeFile = join(infra, 'compose.yaml');
 const dockerfile = join(infra, 'docker', 'Dockerfile');
 
-const REQUIRED_VARIABLES = ['NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET'];
-const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET'];
+const REQUIRED_VARIABLES = ['NODE_ENV', 'PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'ANONYMIZATION_HMAC_KEY'];
+const SECRET_VARIABLES = ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'ANONYMIZATION_HMAC_KEY'];
 const HEALTH_PATH = '/api/health';
 const API_PORT = 3000;
 

@@ -10,7 +10,7 @@ export type Action = (typeof ACTIONS)[number];
 export const SUBJECTS = [
   'SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset',
   'Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Notification', 'Pipeline',
-  'LineageEvent', 'LineageGraph',
+  'LineageEvent', 'LineageGraph', 'AnonymizationJob', 'Release',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
@@ -27,6 +27,8 @@ export interface SubjectShapes {
   AgreementComment: { agreementId: string; visibility: string };
   ApprovalTask: { id: string; agreementId: string };
   Notification: { id: string; userId: string };
+  AnonymizationJob: { id: string; organizationId: string; createdById: string };
+  Release: { agreementId: string; providerOrganizationId: string; recipientOrganizationId: string };
 }
 
 /** A subject instance: its shape tagged with its type (what `subject('User', row)` gives). */

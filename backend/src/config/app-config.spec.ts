@@ -1,6 +1,6 @@
 import { ConfigError, parseEnv, redactUrl } from './app-config';
 
-const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/convenio', REDIS_URL: 'redis://127.0.0.1:6379', JWT_ACCESS_SECRET: 'x'.repeat(32) };
+const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/convenio', REDIS_URL: 'redis://127.0.0.1:6379', JWT_ACCESS_SECRET: 'x'.repeat(32), ANONYMIZATION_HMAC_KEY: 'k'.repeat(32) };
 
 describe('parseEnv', () => {
   it('applies defaults to a minimal valid environment', () => {

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   if (!env.NODE_ENV) env.NODE_ENV = 'production';
   if (!env.JWT_ACCESS_SECRET) env.JWT_ACCESS_SECRET = localSecret('JWT_ACCESS_SECRET');
+  if (!env.ANONYMIZATION_HMAC_KEY) env.ANONYMIZATION_HMAC_KEY = localSecret('ANONYMIZATION_HMAC_KEY');
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres(dataRoot, await freePort(), 4);
     env.DATABASE_URL = embedded.url;

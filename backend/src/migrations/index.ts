@@ -9,6 +9,7 @@ import { AgreementsAndApprovals1764936000000 } from './1764936000000-AgreementsA
 import { DataRequestOpenUnique1765022400000 } from './1765022400000-DataRequestOpenUnique';
 import { NotificationEmail1765281600000 } from './1765281600000-NotificationEmail';
 import { Lineage1765454400000 } from './1765454400000-Lineage';
+import { AnonymizationJobsAndReleases1765627200000 } from './1765627200000-AnonymizationJobsAndReleases';
 
 /** Every migration in timestamp order (TypeORM runs them by timestamp), listed as classes, never globs. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DataRequestOpenUnique1765022400000,
   NotificationEmail1765281600000,
   Lineage1765454400000,
+  AnonymizationJobsAndReleases1765627200000,
 ];

@@ -5,6 +5,8 @@ export const errorDetailSchema = z.object({
   path: z.string(),
   message: z.string(),
   code: z.string().optional(),
+  /** 1-based line of an uploaded file the problem is on (the header is line 1). */
+  line: z.number().int().optional(),
 });
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 

@@ -35,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
     SEED: 'demo',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
+    ANONYMIZATION_HMAC_KEY: randomBytes(32).toString('base64url'),
   };
   const api = startProcess('main.js', env);
   const worker = startProcess('worker.js', env);

@@ -136,6 +136,25 @@ export const routes: Routes = [
     title: 'publicRegister.title',
     loadComponent: () => import('./features/public-register/pages/public-register-page.component').then((m) => m.PublicRegisterPageComponent),
   },
+  // Anonymization (features/anonymization): `nueva` before `:id`.
+  {
+    path: 'anonimizacion',
+    title: 'anonymization.list.title',
+    canMatch: [requireAbility('read', 'AnonymizationJob')],
+    loadComponent: () => import('./features/anonymization/pages/anonymization-jobs-page.component').then((m) => m.AnonymizationJobsPageComponent),
+  },
+  {
+    path: 'anonimizacion/nueva',
+    title: 'anonymization.new.title',
+    canMatch: [requireAbility('create', 'AnonymizationJob')],
+    loadComponent: () => import('./features/anonymization/pages/new-anonymization-job-page.component').then((m) => m.NewAnonymizationJobPageComponent),
+  },
+  {
+    path: 'anonimizacion/:id',
+    title: 'anonymization.job.pageTitle',
+    canMatch: [requireAbility('read', 'AnonymizationJob')],
+    loadComponent: () => import('./features/anonymization/pages/anonymization-job-page.component').then((m) => m.AnonymizationJobPageComponent),
+  },
   // People in the loop (features/notifications, pipeline, workflow-definitions).
   {
     path: 'notificaciones',

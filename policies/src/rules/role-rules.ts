@@ -33,6 +33,8 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can(['read', 'approve'], 'ApprovalTask');
     can('read', ['WorkflowDefinition', 'Pipeline']);
     can('read', 'LineageGraph');
+    // Releases of every agreement (officials read all agreements).
+    can('read', 'Release');
   },
 
   steward({ can }, user) {
@@ -49,6 +51,10 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     // Stewards' pipelines report OpenLineage events (usually through an API key) and read the graph.
     can('create', 'LineageEvent');
     can('read', 'LineageGraph');
+    // Stewards anonymize their organization's data and deliver it under the agreements it provides.
+    can(['read', 'create', 'delete'], 'AnonymizationJob', { organizationId: user.organizationId });
+    can(['read', 'create'], 'Release', { providerOrganizationId: user.organizationId });
+    can('read', 'Release', { recipientOrganizationId: user.organizationId });
   },
 
   partner({ can }, user) {
@@ -58,12 +64,14 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can('read', 'Agreement', { recipientOrganizationId: user.organizationId });
     can('sign', 'Agreement', { providerOrganizationId: user.organizationId });
     can(['read', 'create'], 'AgreementComment', { visibility: 'parties' });
+    can('read', 'Release', { providerOrganizationId: user.organizationId });
+    can('read', 'Release', { recipientOrganizationId: user.organizationId });
   },
 
   auditor({ can }) {
     can('read', ['Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset']);
     can('read', ['Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Pipeline']);
-    can('read', ['LineageEvent', 'LineageGraph']);
+    can('read', ['LineageEvent', 'LineageGraph', 'AnonymizationJob', 'Release']);
     can(['verify', 'export'], 'AuditEntry');
     can('explain', 'Dataset');
   },

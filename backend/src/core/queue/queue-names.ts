@@ -2,6 +2,8 @@
 export enum QueueName {
   System = 'system',
   Approvals = 'approvals',
+  /** CPU-heavy: one job at a time per worker. */
+  Anonymization = 'anonymization',
 }
 
 /** Every job, named after what it does. */
@@ -13,6 +15,8 @@ export enum JobName {
   ApprovalEscalation = 'approval-escalation',
   /** Daily: expire agreements past endsOn, warn 30 days ahead, activate signed ones from startsOn. */
   AgreementsDaily = 'agreements-daily',
+  /** Runs one anonymization job (its BullMQ id is the job's id). */
+  AnonymizeCsv = 'anonymize-csv',
 }
 
 /** Which queue carries each job; the worker refuses to boot if a job has no handler. */
@@ -22,6 +26,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ApprovalReminder]: QueueName.Approvals,
   [JobName.ApprovalEscalation]: QueueName.Approvals,
   [JobName.AgreementsDaily]: QueueName.Approvals,
+  [JobName.AnonymizeCsv]: QueueName.Anonymization,
 };
 
 export interface EchoJobData {
@@ -45,4 +50,8 @@ export interface ApprovalTimerJobData {
 export interface AgreementsDailyJobData {
   /** `YYYY-MM-DD` in Mexico City; absent → today by the worker's clock. */
   today?: string;
+}
+
+export interface AnonymizeCsvJobData {
+  jobId: string;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LINEAGE_BATCH_MAX, type ErrorDetail, type LineageBatchItem, type LineageBatchResult, type LineageEventProblem, type LineageIngestResult } from '@convenio/contracts';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { normaliseEvent, type NormalisedEvent } from './event-normaliser';
@@ -67,6 +67,20 @@ export class LineageIngestService {
     const results = await this.ingest(events, principal);
     const count = (status: LineageBatchItem['status']) => results.filter((item) => item.status === status).length;
     return { accepted: count('accepted'), duplicates: count('duplicate'), invalid: count('invalid'), results };
+  }
+
+  /**
+   * An event Convenio itself emits (a release), stored inside the caller's transaction so that
+   * the lineage exists exactly when what it describes does. Invalid events are a bug: they throw.
+   */
+  async recordWithin(manager: EntityManager, body: unknown, userId: string): Promise<string> {
+    const outcome = this.validator.validate(body);
+    if (!outcome.ok) throw new Error(`Convenio emitted an invalid OpenLineage event: ${JSON.stringify(outcome.errors)}`);
+    const normalised = normaliseEvent(outcome.kind, outcome.event, outcome.warnings);
+    if (!normalised.ok) throw new Error(`Convenio emitted an invalid OpenLineage event: ${JSON.stringify(normalised.errors)}`);
+    await this.ensurePartition();
+    const { ids } = await this.repository.store(manager, [normalised.value], { userId, apiKeyId: null });
+    return ids.get(normalised.value.hash)!;
   }
 
   private async ingest(inputs: unknown[], principal: Principal | null): Promise<LineageBatchItem[]> {

@@ -9,6 +9,6 @@ import { LineageQueryService } from './lineage-query.service';
 @Module({
   controllers: [LineageController],
   providers: [LineageIngestService, LineageQueryService, LineageIngestRepository, LineageGraphRepository],
-  exports: [LineageQueryService],
+  exports: [LineageQueryService, LineageIngestService],
 })
 export class LineageModule {}

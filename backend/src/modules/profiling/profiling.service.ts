@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { CODE_LOOKUP } from './code-lookup.provider';
 import { CsvProfiler, ProfilingError, type CodeLookup } from './engine';
-import { lingerBeforeClose } from './lingering-close';
+import { lingerBeforeClose } from '../../core/http/lingering-close';
 import { toDomainException, tooLargeError, uploadError } from './profiling.errors';
 
 /** The multipart field that carries the CSV. */

@@ -25,5 +25,6 @@ export default async function globalSetup(): Promise<void> {
     CONVENIO_TEST_DATABASE: name,
     LOGIN_MAX_FAILURES_PER_ADDRESS: '10000',
     JWT_ACCESS_SECRET: randomBytes(32).toString('base64url'),
+    ANONYMIZATION_HMAC_KEY: randomBytes(32).toString('base64url'),
   });
 }

@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { looksLikeCurp, looksLikeRfc } from '@convenio/contracts';
-import { CsvWriter, formatCsvLine, readCsv, type CsvSource, type Delimiter } from './csv-io';
+import { CsvWriter, formatCsvLine, readCsv, type CsvSource } from './csv-io';
 import { AnonymizationError } from './errors';
-import { buildGeneralizer, type Generalizer } from './hierarchies';
+import { InputScanner, type Quasi } from './input-scanner';
 import { classKey, searchLattice, type TupleTable } from './lattice';
 import { TupleIndex } from './tuple-index';
-import { matchHeader, parsePolicy, type AnonymizationPolicy, type ColumnAction } from './policy';
+import { parsePolicy, type AnonymizationPolicy } from './policy';
 import { buildReport, type AnonymizationReport } from './report';
 
 export interface AnonymizeOptions {
@@ -26,13 +25,6 @@ export interface AnonymizeOptions {
   maxKeptRows?: number;
 }
 
-interface Quasi {
-  column: number;
-  name: string;
-  generalizer: Generalizer;
-  ids: Map<string, number>;
-  levels: string[][];
-}
 
 const cancelled = () => new AnonymizationError('CANCELLED', 'The anonymization was cancelled');
 
@@ -56,16 +48,8 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
   };
 
   // Pass 1: the header against the policy, values against their hierarchies, distinct tuples.
-  let header: string[] = [];
-  let actions: ColumnAction[] = [];
-  let delimiter: Delimiter = ',';
-  const quasi: Quasi[] = [];
-  let sensitiveColumn = -1;
-  const sensitiveIds = new Map<string, number>();
+  const scanner = new InputScanner(policy);
   let tuples: TupleIndex | null = null;
-  let ids = new Int32Array(0);
-  const guarded: number[] = [];
-  let records = 0;
   let bytes = 0;
   for await (const batch of readCsv(options.source, (n) => {
     bytes += n;
@@ -73,50 +57,20 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
   })) {
     check();
     for (let r = 0; r < batch.records.length; r += 1) {
-      const cells = batch.records[r];
-      const line = batch.lines[r];
       if (tuples === null) {
-        header = cells.map((cell) => cell.trim());
-        delimiter = batch.delimiter;
-        matchHeader(policy, header);
-        actions = header.map((name) => policy.columns[name]);
-        actions.forEach((action, column) => {
-          if (action.action === 'generalize') quasi.push({ column, name: header[column], generalizer: buildGeneralizer(header[column], action.hierarchy), ids: new Map(), levels: [] });
-          if (action.action === 'keep' || action.action === 'sensitive' || action.action === 'generalize') guarded.push(column);
-        });
-        if (policy.lDiversity) sensitiveColumn = header.indexOf(policy.lDiversity.column);
-        tuples = new TupleIndex(quasi.length + (sensitiveColumn >= 0 ? 1 : 0));
-        ids = new Int32Array(tuples.width);
+        scanner.start(batch.records[r], batch.delimiter);
+        tuples = new TupleIndex(scanner.width);
         continue;
       }
-      records += 1;
-      for (const column of guarded) refuseIdentifier(header[column], actions[column], cells[column], line);
-      for (let i = 0; i < quasi.length; i += 1) {
-        const q = quasi[i];
-        const value = cells[q.column];
-        let id = q.ids.get(value);
-        if (id === undefined) {
-          q.levels.push(q.generalizer.levels(value, line));
-          id = q.ids.size;
-          q.ids.set(value, id);
-        }
-        ids[i] = id;
-      }
-      if (sensitiveColumn >= 0) {
-        const value = cells[sensitiveColumn];
-        let id = sensitiveIds.get(value);
-        if (id === undefined) sensitiveIds.set(value, (id = sensitiveIds.size));
-        ids[quasi.length] = id;
-      }
-      tuples.add(ids);
+      tuples.add(scanner.record(batch.records[r], batch.lines[r]));
     }
   }
-  if (tuples === null) throw new AnonymizationError('INVALID_FILE', 'The file is empty', [{ path: 'file', message: 'is empty' }]);
-  if (records === 0) throw new AnonymizationError('INVALID_FILE', 'The file has a header but no records', [{ path: 'file', line: 2, message: 'has no records after the header' }]);
+  scanner.finish();
+  const { header, actions, delimiter, quasi, sensitiveColumn, sensitiveIds, records } = scanner;
   progress(45);
 
   // The search, on the aggregated tuples.
-  const aggregated = tuples.tables();
+  const aggregated = tuples!.tables();
   const table = buildTable(quasi, aggregated.tuples, aggregated.counts, sensitiveColumn >= 0 ? sensitiveIds.size : 0, records);
   const heights = quasi.map((q) => q.generalizer.height());
   const search = searchLattice(table, heights, { k: policy.k, suppressionLimit: policy.suppressionLimit, l: policy.lDiversity?.l }, {
@@ -183,18 +137,6 @@ export async function anonymize(options: AnonymizeOptions): Promise<Anonymizatio
     delimiter,
     timeMs: performance.now() - started,
   });
-}
-
-/** What a CURP or an RFC starts with (letters, then a yymmdd date), to test only likely values. */
-const IDENTIFIER_SHAPE = /^\s*[A-Za-zÑñ&]{3,4}\d{6}/;
-
-/** CURP and RFC never leave in clear or truncated: only `pseudonymize` or `drop` may take them. */
-function refuseIdentifier(column: string, action: ColumnAction, value: string | undefined, line: number): void {
-  if (!value || value.length < 12 || value.length > 18 || !IDENTIFIER_SHAPE.test(value)) return;
-  const kind = looksLikeCurp(value) ? 'CURP' : looksLikeRfc(value) ? 'RFC' : null;
-  if (!kind) return;
-  const message = `holds a ${kind}: a ${kind} carries personal data (birth date${kind === 'CURP' ? ', sex and state' : ''}) and may only be pseudonymized or dropped, not "${action.action}"`;
-  throw new AnonymizationError('IDENTIFIER_NOT_PROTECTED', `Column "${column}", line ${line} ${message}`, [{ path: column, line, message }]);
 }
 
 /** Dictionaries per level (generalized ids and how many values each covers) from the values seen. */

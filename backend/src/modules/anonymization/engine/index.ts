@@ -4,3 +4,4 @@ export type { CsvSource } from './csv-io';
 export { AnonymizationError, type AnonymizationErrorCode, type AnonymizationProblem } from './errors';
 export { parsePolicy, type AnonymizationPolicy, type ColumnAction, type HierarchySpec } from './policy';
 export type { AnonymizationReport, ClassSizeBucket } from './report';
+export { checkInput, type InputSummary } from './input-scanner';

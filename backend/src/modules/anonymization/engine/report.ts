@@ -1,6 +1,6 @@
 import type { Delimiter } from './csv-io';
 import type { SearchResult } from './lattice';
-import type { AnonymizationPolicy } from './policy';
+import type { AnonymizationPolicy, ColumnAction } from './policy';
 
 export interface ClassSizeBucket {
   /** Sizes from…to (inclusive); `to` null = and above. */
@@ -21,7 +21,7 @@ export interface AnonymizationReport {
   equivalenceClasses: { count: number; minSize: number | null; maxSize: number | null; averageSize: number | null; histogram: ClassSizeBucket[] };
   /** The level chosen per generalized column. */
   levels: Record<string, { level: number; height: number; name: string }>;
-  actions: Record<string, string>;
+  actions: Record<string, ColumnAction['action']>;
   /** Prosecutor model: an attacker knows the person is in the release. */
   risk: { prosecutorHighest: number; prosecutorAverage: number; recordsAtHighestRisk: number };
   informationLoss: { measure: 'loss-metric'; description: string; value: number };

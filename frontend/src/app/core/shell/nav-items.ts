@@ -27,6 +27,7 @@ export const DEFAULT_NAV_ITEMS: readonly NavItem[] = [
   { path: '/solicitudes-de-datos', key: 'data-requests', labelKey: 'nav.dataRequests', icon: 'inbox', signedIn: true, can: { action: 'read', subject: 'DataRequest' } },
   { path: '/convenios', key: 'agreements', labelKey: 'nav.agreements', icon: 'description', signedIn: true, can: { action: 'read', subject: 'Agreement' } },
   { path: '/aprobaciones', key: 'approvals', labelKey: 'nav.approvals', icon: 'doneAll', signedIn: true, can: { action: 'approve', subject: 'ApprovalTask' } },
+  { path: '/anonimizacion', key: 'anonymization', labelKey: 'anonymization.nav', icon: 'lock', signedIn: true, can: { action: 'read', subject: 'AnonymizationJob' } },
   { path: '/tablero', key: 'pipeline', labelKey: 'nav.pipeline', icon: 'dashboard', signedIn: true, can: { action: 'read', subject: 'Pipeline' } },
   { path: '/organizaciones', key: 'organizations', labelKey: 'nav.organizations', icon: 'business', can: { action: 'read', subject: 'Organization' } },
   { path: '/usuarios', key: 'users', labelKey: 'nav.users', icon: 'people', signedIn: true, can: { action: 'read', subject: 'User' } },

@@ -81,6 +81,7 @@ describe('AgreementPageComponent', () => {
     await stable();
     backend.expectOne(`${URL}/versions`).flush([version(1), version(2)]);
     backend.expectOne({ method: 'GET', url: `${URL}/comments` }).flush([]);
+    backend.expectOne({ method: 'GET', url: `${URL}/releases` }).flush([]);
     await stable();
   }
 

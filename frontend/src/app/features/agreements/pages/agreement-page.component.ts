@@ -19,10 +19,12 @@ import { AgreementStateChipComponent } from '../components/agreement-state-chip.
 import { AgreementStateDiagramComponent } from '../components/agreement-state-diagram.component';
 import { AgreementTermsComponent } from '../components/agreement-terms.component';
 import { AgreementVersionsComponent } from '../components/agreement-versions.component';
+import { ReleasePanelComponent } from '../components/release-panel.component';
 import { askForComment } from '../components/comment-dialog.component';
 import { confirmSignature } from '../components/sign-dialog.component';
 import { AgreementPermissions } from '../data-access/agreement-permissions';
 import { AgreementsApi } from '../data-access/agreements.api';
+import { AnonymizationPermissions } from '../../anonymization/data-access/anonymization-permissions';
 
 /** The buttons a person may press, in this order; the API's `allowedEvents` decides which show. */
 export const ACTION_EVENTS = ['submit', 'sign', 'withdraw', 'terminate'] as const satisfies readonly AgreementEvent[];
@@ -48,6 +50,7 @@ export type ActionEvent = (typeof ACTION_EVENTS)[number];
     AgreementVersionsComponent,
     AgreementHistoryComponent,
     AgreementCommentsComponent,
+    ReleasePanelComponent,
   ],
   templateUrl: './agreement-page.component.html',
   styleUrl: './agreement-page.component.scss',
@@ -60,6 +63,7 @@ export class AgreementPageComponent {
   private readonly document = inject(DOCUMENT);
   private readonly session = inject(SessionService);
   private readonly permissions = inject(AgreementPermissions);
+  private readonly anonymizationPermissions = inject(AnonymizationPermissions);
   protected readonly locale = inject(LanguageService).active;
   readonly id = input.required<string>();
 
@@ -75,6 +79,8 @@ export class AgreementPageComponent {
     const allowed = new Set(this.agreement()?.allowedEvents ?? []);
     return ACTION_EVENTS.filter((event) => allowed.has(event));
   });
+  /** Releases (anonymized deliveries) are listed to those who may read them. */
+  protected readonly canReadReleases = computed(() => this.anonymizationPermissions.canReadReleases());
   protected readonly canEdit = computed(() => {
     const agreement = this.agreement();
     return !!agreement && this.permissions.canEdit(agreement);
