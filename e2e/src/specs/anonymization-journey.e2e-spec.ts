@@ -1,0 +1,69 @@
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser } from '../support/browser';
+import { freshPage, signInThroughUi } from '../support/ui';
+
+/** A synthetic extract a steward would anonymize: an invented CURP, age, an INEGI municipality, sex and income. */
+function extract(rows: number): string {
+  const lines = ['folio,curp,edad,municipio,sexo,ingreso'];
+  const municipalities = ['09015', '09016', '14039', '14120', '19039', '19046'];
+  for (let i = 0; i < rows; i += 1) {
+    const year = String(50 + (i % 50)).padStart(2, '0');
+    const curp = `GARC${year}0${1 + (i % 9)}1${i % 10}${i % 2 ? 'H' : 'M'}DFRRN0${i % 10}`;
+    lines.push([`F${String(i + 1).padStart(5, '0')}`, curp, String(18 + (i * 7) % 60), municipalities[i % municipalities.length], i % 2 ? 'H' : 'M', String(5000 + ((i * 137) % 40000))].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Through the pages only: a steward uploads an extract, keeps the CURP pseudonymized (the
+ * default), generalizes age and municipality, starts the job, watches it finish in the worker
+ * and reads the risk report with its class-size chart and the before/after preview.
+ */
+describe('journey: a steward anonymizes an extract', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await freshPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function chooseAction(column: string, action: string): Promise<void> {
+    await page.locator(`[data-testid="column-action-row"][data-column="${column}"] [data-testid="column-action"]`).click();
+    await page.getByTestId(`action-option-${action}`).click();
+    await page.locator(`[data-testid="column-action-row"][data-column="${column}"][data-action="${action}"]`).waitFor();
+  }
+
+  it('uploads, chooses actions, and reads the report of the finished job', async () => {
+    await signInThroughUi(page, 'steward@inegi.org.mx');
+    await page.getByTestId('nav-anonymization').click();
+    await page.getByTestId('job-new').click();
+    await page.getByTestId('job-file').setInputFiles({ name: 'extracto-enoe.csv', mimeType: 'text/csv', buffer: Buffer.from(extract(600), 'utf8') });
+
+    await page.locator('[data-testid="column-action-row"][data-column="curp"][data-action="pseudonymize"]').waitFor();
+    await chooseAction('edad', 'generalize');
+    await chooseAction('municipio', 'generalize');
+    await chooseAction('ingreso', 'sensitive');
+    await page.getByTestId('job-k').fill('5');
+    await page.getByTestId('job-submit').click();
+
+    await page.waitForURL(/\/anonimizacion\/[0-9a-f-]{36}$/);
+    await page.getByTestId('report-k-achieved').waitFor({ timeout: 60_000 });
+    expect(Number(await page.getByTestId('report-k-achieved').textContent())).toBeGreaterThanOrEqual(5);
+    expect(await page.getByTestId('class-size-bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="report-level"][data-column="edad"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="report-level"][data-column="municipio"]').count()).toBe(1);
+
+    const preview = page.getByTestId('job-preview');
+    await preview.getByTestId('csv-row').first().waitFor();
+    const text = (await preview.textContent()) ?? '';
+    // The input side shows the CURPs; the output side only their 32-character pseudonyms.
+    expect(text).toMatch(/GARC\d{6}[HM]DF/);
+    expect(text).toMatch(/[0-9a-f]{32}/);
+    await page.getByTestId('job-download-result').waitFor();
+  });
+});
