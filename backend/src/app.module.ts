@@ -25,6 +25,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { ProfilingModule } from './modules/profiling/profiling.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 import { ReleasesModule } from './modules/releases/releases.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { SystemModule } from './modules/system/system.module';
@@ -61,6 +62,7 @@ export class AppModule {
         LineageModule,
         AnonymizationModule,
         ReleasesModule,
+        ComplianceModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -8,6 +8,7 @@ import { PROCESSORS } from './core/queue/job-handlers';
 import { QueueModule } from './core/queue/queue.module';
 import { WorkerHeartbeatService } from './core/queue/worker-heartbeat.service';
 import { AnonymizationWorkerModule } from './modules/anonymization/anonymization-worker.module';
+import { ComplianceWorkerModule } from './modules/compliance/compliance-worker.module';
 import { ApprovalsWorkerModule } from './modules/approvals/approvals-worker.module';
 import { NotificationEmailModule } from './modules/notifications/notification-email.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -18,7 +19,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule, AuditModule, NotificationsModule, NotificationEmailModule, ApprovalsWorkerModule, AnonymizationWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule, DatabaseModule, QueueModule, AuditModule, NotificationsModule, NotificationEmailModule, ApprovalsWorkerModule, AnonymizationWorkerModule, ComplianceWorkerModule],
       providers: [WorkerHeartbeatService, ...PROCESSORS],
     };
   }

@@ -26,3 +26,4 @@ export * from './lineage/lineage.schema';
 export * from './anonymization/anonymization.schema';
 export * from './anonymization/anonymization-job.schema';
 export * from './agreements/release.schema';
+export * from './compliance/compliance.schema';

@@ -10,7 +10,7 @@ export type Action = (typeof ACTIONS)[number];
 export const SUBJECTS = [
   'SystemHealth', 'Organization', 'User', 'ApiKey', 'AuditEntry', 'Dataset',
   'Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Notification', 'Pipeline',
-  'LineageEvent', 'LineageGraph', 'AnonymizationJob', 'Release',
+  'LineageEvent', 'LineageGraph', 'AnonymizationJob', 'Release', 'ComplianceFinding',
 ] as const;
 export type SubjectType = (typeof SUBJECTS)[number];
 
@@ -29,6 +29,7 @@ export interface SubjectShapes {
   Notification: { id: string; userId: string };
   AnonymizationJob: { id: string; organizationId: string; createdById: string };
   Release: { agreementId: string; providerOrganizationId: string; recipientOrganizationId: string };
+  ComplianceFinding: { id: string; severity: string; status: string };
 }
 
 /** A subject instance: its shape tagged with its type (what `subject('User', row)` gives). */

@@ -10,6 +10,7 @@ import { DataRequestOpenUnique1765022400000 } from './1765022400000-DataRequestO
 import { NotificationEmail1765281600000 } from './1765281600000-NotificationEmail';
 import { Lineage1765454400000 } from './1765454400000-Lineage';
 import { AnonymizationJobsAndReleases1765627200000 } from './1765627200000-AnonymizationJobsAndReleases';
+import { ComplianceFindings1765800000000 } from './1765800000000-ComplianceFindings';
 
 /** Every migration in timestamp order (TypeORM runs them by timestamp), listed as classes, never globs. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NotificationEmail1765281600000,
   Lineage1765454400000,
   AnonymizationJobsAndReleases1765627200000,
+  ComplianceFindings1765800000000,
 ];

@@ -92,6 +92,21 @@ export const lineageColumnsQuerySchema = z
   });
 export type LineageColumnsQuery = z.infer<typeof lineageColumnsQuerySchema>;
 
+/** `GET /lineage/personal-data`: the dataset as in the columns query. */
+export const lineagePersonalDataQuerySchema = z
+  .strictObject({
+    dataset: z.string().min(1).max(2000).optional(),
+    namespace: z.string().min(1).max(1000).optional(),
+    name: z.string().min(1).max(1000).optional(),
+  })
+  .superRefine((query, context) => {
+    const named = query.namespace !== undefined || query.name !== undefined;
+    if (!query.dataset && !named) context.addIssue({ code: 'custom', path: ['dataset'], message: 'dataset (or namespace and name) is required' });
+    if (query.dataset && named) context.addIssue({ code: 'custom', path: ['dataset'], message: 'give either dataset or namespace and name, not both' });
+    if (named && (!query.namespace || !query.name)) context.addIssue({ code: 'custom', path: [query.namespace ? 'name' : 'namespace'], message: 'namespace and name go together' });
+  });
+export type LineagePersonalDataQuery = z.infer<typeof lineagePersonalDataQuerySchema>;
+
 /** The catalog dataset declaring this lineage identity, when the caller may read it. */
 export interface LineageCatalogLink {
   datasetId: string;
@@ -108,11 +123,17 @@ export interface LineageNode {
   /** Hops from the asked node (0 for itself). */
   depth: number;
   catalog: LineageCatalogLink | null;
+  /** Datasets: how many of its fields carry personal data (marked in the catalog or derived without masking). */
+  personalData?: { direct: number; quasi: number } | null;
 }
 
 export interface LineageEdge {
   source: string;
   target: string;
+  /** Agreements the job's runs ran under (convenio_agreement facet), for job↔dataset edges. */
+  agreementIds?: string[];
+  /** Personal data flows along this edge (the dataset side carries PII fields reached without masking). */
+  personalData?: boolean;
 }
 
 export interface LineageGraph {
@@ -131,6 +152,8 @@ export interface LineageColumnEdge {
   runId: string | null;
   /** Hops from the asked dataset/field. */
   depth: number;
+  /** The personal data the source field carries into the target (null when none, or when the edge masks it). */
+  personalData?: 'direct' | 'quasi' | null;
 }
 
 export interface LineageColumns {

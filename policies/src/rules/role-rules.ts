@@ -4,7 +4,7 @@ import type { Builder, PolicyUser } from '../define-ability-for';
 /**
  * Starting rules per role, refined as features land. Separation of duties: the admin
  * manages organizations, users and API keys but approves and signs nothing; the auditor
- * reads everything and changes nothing.
+ * reads everything and changes nothing but the status of compliance findings.
  */
 export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => void> = {
   admin({ can }) {
@@ -35,6 +35,8 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can('read', 'LineageGraph');
     // Releases of every agreement (officials read all agreements).
     can('read', 'Release');
+    // Compliance findings on lineage: officials triage them (acknowledge, resolve, reopen with a comment).
+    can(['read', 'update'], 'ComplianceFinding');
   },
 
   steward({ can }, user) {
@@ -73,6 +75,8 @@ export const ROLE_RULES: Record<Role, (builder: Builder, user: PolicyUser) => vo
     can('read', ['Diagnostic', 'DataRequest', 'Agreement', 'AgreementComment', 'ApprovalTask', 'WorkflowDefinition', 'Pipeline']);
     can('read', ['LineageEvent', 'LineageGraph', 'AnonymizationJob', 'Release']);
     can(['verify', 'export'], 'AuditEntry');
+    // The one change an auditor makes: the status of a compliance finding, with a comment (audited).
+    can(['read', 'update'], 'ComplianceFinding');
     can('explain', 'Dataset');
   },
 };

@@ -1,10 +1,11 @@
 import { AnonymizationProcessor } from '../../modules/anonymization/anonymization.processor';
+import { ComplianceProcessor } from '../../modules/compliance/compliance.processor';
 import { ApprovalsProcessor } from '../../modules/approvals/approvals.processor';
 import { EchoProcessor } from '../../modules/system/echo.processor';
 import { JOB_QUEUE, type JobName } from './queue-names';
 
 /** Every processor the worker runs. */
-export const PROCESSORS = [EchoProcessor, ApprovalsProcessor, AnonymizationProcessor];
+export const PROCESSORS = [EchoProcessor, ApprovalsProcessor, AnonymizationProcessor, ComplianceProcessor];
 
 /** Throws at boot when a job of JOB_QUEUE has no processor that handles it. */
 export function assertEveryJobHasHandler(processors: ReadonlyArray<{ handles: readonly JobName[] }> = PROCESSORS): void {

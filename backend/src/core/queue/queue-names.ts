@@ -4,6 +4,8 @@ export enum QueueName {
   Approvals = 'approvals',
   /** CPU-heavy: one job at a time per worker. */
   Anonymization = 'anonymization',
+  /** Checks lineage runs against the agreements. */
+  Compliance = 'compliance',
 }
 
 /** Every job, named after what it does. */
@@ -17,6 +19,8 @@ export enum JobName {
   AgreementsDaily = 'agreements-daily',
   /** Runs one anonymization job (its BullMQ id is the job's id). */
   AnonymizeCsv = 'anonymize-csv',
+  /** Checks one lineage run against the compliance rules (idempotent). */
+  EvaluateLineageRun = 'evaluate-lineage-run',
 }
 
 /** Which queue carries each job; the worker refuses to boot if a job has no handler. */
@@ -27,6 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ApprovalEscalation]: QueueName.Approvals,
   [JobName.AgreementsDaily]: QueueName.Approvals,
   [JobName.AnonymizeCsv]: QueueName.Anonymization,
+  [JobName.EvaluateLineageRun]: QueueName.Compliance,
 };
 
 export interface EchoJobData {
@@ -54,4 +59,8 @@ export interface AgreementsDailyJobData {
 
 export interface AnonymizeCsvJobData {
   jobId: string;
+}
+
+export interface EvaluateLineageRunJobData {
+  runId: string;
 }

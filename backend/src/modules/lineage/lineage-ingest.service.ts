@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LINEAGE_BATCH_MAX, type ErrorDetail, type LineageBatchItem, type LineageBatchResult, type LineageEventProblem, type LineageIngestResult } from '@convenio/contracts';
+import type { Queue } from 'bullmq';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueueName, type EvaluateLineageRunJobData } from '../../core/queue/queue-names';
+import { queueRunChecks } from '../compliance/compliance-queue';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { normaliseEvent, type NormalisedEvent } from './event-normaliser';
@@ -41,10 +45,18 @@ export class LineageIngestService {
   private readonly validator = new OpenLineageValidator();
   private partitionReadyFor: string | null = null;
 
+  private readonly logger = new Logger(LineageIngestService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: LineageIngestRepository,
+    @InjectQueue(QueueName.Compliance) private readonly compliance: Queue<EvaluateLineageRunJobData>,
   ) {}
+
+  /** After the commit: the worker checks each touched run against the agreements (the worker's sweep covers a Redis outage). */
+  async queueComplianceChecks(runIds: Iterable<string>): Promise<void> {
+    await queueRunChecks(this.compliance, runIds).catch((error: Error) => this.logger.warn(`Compliance checks not queued (the worker's sweep will): ${error.message}`));
+  }
 
   /** One event: 201 when stored, 200 when it was already (`created` says which). */
   async ingestOne(body: unknown, principal: Principal | null): Promise<{ created: boolean; result: LineageIngestResult }> {
@@ -99,6 +111,7 @@ export class LineageIngestService {
       const unique = [...new Map(valid.map(({ event }) => [event.hash, event])).values()];
       const sender: Sender = { userId: principal?.userId ?? null, apiKeyId: principal?.apiKeyId ?? null };
       const { ids, fresh } = await this.store(unique, sender);
+      await this.queueComplianceChecks(unique.filter((event) => fresh.has(event.hash) && event.run).map((event) => event.run!.runId));
       const claimed = new Set<string>();
       for (const { index, event } of valid) {
         const isNew = fresh.has(event.hash) && !claimed.has(event.hash);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  lineagePersonalDataQuerySchema,
+  type LineagePersonalData,
   lineageColumnsQuerySchema,
   lineageGraphQuerySchema,
   type LineageBatchResult,
@@ -16,11 +18,13 @@ import { CurrentPrincipal } from '../../core/auth/current-principal.decorator';
 import type { Principal } from '../../core/auth/principal';
 import { CurrentAbility } from '../../core/authz/current-ability.decorator';
 import { Can } from '../../core/authz/route-policy';
+import { LineageAnnotations } from './lineage-annotations.service';
 import { LineageIngestService } from './lineage-ingest.service';
 import { LineageQueryService } from './lineage-query.service';
 
 class LineageGraphQueryDto extends createZodDto(lineageGraphQuerySchema) {}
 class LineageColumnsQueryDto extends createZodDto(lineageColumnsQuerySchema) {}
+class LineagePersonalDataQueryDto extends createZodDto(lineagePersonalDataQuerySchema) {}
 
 /**
  * OpenLineage in (the portal is a lineage backend like Marquez: clients send
@@ -33,6 +37,7 @@ export class LineageController {
   constructor(
     private readonly ingest: LineageIngestService,
     private readonly query: LineageQueryService,
+    private readonly annotations: LineageAnnotations,
   ) {}
 
   /** One RunEvent, DatasetEvent or JobEvent: 201 when stored, 200 when already stored (nothing changes). */
@@ -54,14 +59,25 @@ export class LineageController {
 
   @Get('graph')
   @Can('read', 'LineageGraph')
-  graph(@Query() query: LineageGraphQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineageGraph> {
-    return this.query.graphOf(query, ability);
+  async graph(@Query() query: LineageGraphQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineageGraph> {
+    return this.annotations.annotateGraph(await this.query.graphOf(query, ability));
   }
 
   @Get('columns')
   @Can('read', 'LineageGraph')
-  columns(@Query() query: LineageColumnsQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineageColumns> {
-    return this.query.columnsOf(query, ability);
+  async columns(@Query() query: LineageColumnsQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineageColumns> {
+    return this.annotations.annotateColumns(await this.query.columnsOf(query, ability));
+  }
+
+  /**
+   * Personal data in a dataset: its fields marked `direct` or `quasi` in the catalog, and those
+   * derived from such a field anywhere upstream through column edges not flagged `masking`.
+   */
+  @Get('personal-data')
+  @Can('read', 'LineageGraph')
+  async personalData(@Query() query: LineagePersonalDataQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineagePersonalData> {
+    const { dataset } = await this.query.columnsOf({ ...query, direction: 'upstream', depth: 1 }, ability);
+    return this.annotations.personalDataOf(dataset.namespace, dataset.name);
   }
 
   @Get('runs/:runId')

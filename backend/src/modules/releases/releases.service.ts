@@ -37,7 +37,7 @@ export class ReleasesService {
 
   async create(agreementId: string, input: CreateReleaseRequest, principal: Principal): Promise<Release> {
     const ability = principal.ability;
-    return this.dataSource.transaction(async (manager) => {
+    const release = await this.dataSource.transaction(async (manager) => {
       await this.releases.lockAgreement(manager, agreementId);
       const agreement = await this.agreements.find(agreementId, manager);
       assertReadable(ability, agreement);
@@ -78,6 +78,8 @@ export class ReleasesService {
       });
       return this.releases.find(id, manager);
     });
+    await this.lineage.queueComplianceChecks([release.lineageRunId]);
+    return release;
   }
 
   async list(agreementId: string, ability: AppAbility): Promise<Release[]> {

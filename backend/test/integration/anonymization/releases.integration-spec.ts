@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ComplianceEvaluator } from '../../../src/modules/compliance/compliance-evaluator.service';
 import { insertAgreement, type FixtureAgreement } from '../approvals/support/agreement-fixtures';
 import { bearer, login, type Session } from '../support/personas';
 import { adultCsv, adultJobPolicy, ownQueuePrefix, stack, upload, waitForJob } from './anonymization-fixtures';
@@ -50,7 +51,8 @@ describe('releases gated by the agreement', () => {
     const [{ terms, author_id: author }] = await db.query(`SELECT terms, author_id FROM agreement_versions WHERE agreement_id = $1 AND version = 1`, [agreement.id]);
     const next = { ...terms, datasetIds: [datasetId], anonymization: { ...terms.anonymization, ...anonymization } };
     await db.query(`INSERT INTO agreement_versions (agreement_id, version, terms, terms_hash, author_id) VALUES ($1, 2, $2::jsonb, $3, $4)`, [agreement.id, JSON.stringify(next), createHash('sha256').update(JSON.stringify(next)).digest('hex'), author]);
-    await db.query(`UPDATE agreements SET current_version = 2 WHERE id = $1`, [agreement.id]);
+    // An active agreement was activated (the compliance rules read when).
+    await db.query(`UPDATE agreements SET current_version = 2, activated_at = CASE WHEN state = 'active' THEN now() - interval '1 day' END WHERE id = $1`, [agreement.id]);
     return agreement;
   }
 
@@ -103,6 +105,17 @@ describe('releases gated by the agreement', () => {
     expect(listed.map((release: { id: string }) => release.id)).toEqual([created.body.id]);
     const again = await http().post(`/api/v1/agreements/${agreement.id}/releases`).set(bearer(steward)).send({ sourceDatasetId: datasetId, anonymizationJobId: job.id, name: 'Otra vez' }).expect(409);
     expect(again.body.message).toMatch(/already released/);
+
+    // Later the parties raise the minimum k (version 3): the compliance check of the release's run finds it below.
+    const [{ terms, author_id: author }] = await db.query(`SELECT terms, author_id FROM agreement_versions WHERE agreement_id = $1 AND version = 2`, [agreement.id]);
+    const stricter = { ...terms, anonymization: { ...terms.anonymization, minK: job.report!.kAchieved! + 1 } };
+    await db.query(`INSERT INTO agreement_versions (agreement_id, version, terms, terms_hash, author_id) VALUES ($1, 3, $2::jsonb, $3, $4)`, [agreement.id, JSON.stringify(stricter), createHash('sha256').update(JSON.stringify(stricter)).digest('hex'), author]);
+    await db.query(`UPDATE agreements SET current_version = 3 WHERE id = $1`, [agreement.id]);
+    await worker!.get(ComplianceEvaluator).evaluate(created.body.lineageRunId);
+    const auditor = await login(api, 'auditor@funcionpublica.gob.mx');
+    const findings = (await http().get('/api/v1/compliance/findings').query({ runId: created.body.lineageRunId }).set(bearer(auditor)).expect(200)).body.items;
+    expect(findings.map((finding: { rule: string; agreementVersion: number }) => [finding.rule, finding.agreementVersion])).toEqual([['release_k_below_minimum', 3]]);
+    expect(findings[0].summary).toBe(`Release "Ocupación 2026 T3" under ${agreement.reference} has k = ${job.report!.kAchieved}; the agreement (version 3) requires at least ${job.report!.kAchieved! + 1}`);
   });
 
   it('refuses, naming each failed term, and writes nothing', async () => {
