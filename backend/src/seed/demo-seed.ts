@@ -3,6 +3,7 @@ import type { QueryRunner } from 'typeorm';
 import { hashPassword } from '../core/auth/password';
 import { seedDemoAgreements } from './demo-agreements';
 import { DEMO_DATASETS } from './demo-catalog';
+import { seedDemoLineage } from './demo-lineage';
 import { seedDemoDiagnostics } from './demo-diagnostics';
 import { seedDemoWorkflow } from './demo-workflow';
 
@@ -88,6 +89,7 @@ export async function seedDemoData(queryRunner: QueryRunner): Promise<boolean> {
     await seedDemoDiagnostics(queryRunner);
     await seedDemoWorkflow(queryRunner);
     await seedDemoAgreements(queryRunner);
+    await seedDemoLineage(queryRunner);
     await queryRunner.commitTransaction();
     return true;
   } catch (error) {

@@ -166,8 +166,9 @@ describe('anonymization jobs: cancel and crash', () => {
     const { api, worker } = await stack(prefix);
     try {
       const steward = await login(api, 'steward@inegi.org.mx');
-      const created = await upload(api, steward, adultCsv(30_000, 5), adultJobPolicy()).expect(202);
-      await waitForJob(api, steward, created.body.id, (job) => job.state === 'running' && job.progress > 0);
+      // Large enough that the run is still going when the cancellation arrives.
+      const created = await upload(api, steward, adultCsv(80_000, 5), adultJobPolicy()).expect(202);
+      await waitForJob(api, steward, created.body.id, (job) => job.state === 'running');
       await request(api.getHttpServer()).delete(`/api/v1/anonymization/jobs/${created.body.id}`).set(bearer(steward)).expect(200);
       const db = api.get(DataSource);
       const until = Date.now() + 30_000;

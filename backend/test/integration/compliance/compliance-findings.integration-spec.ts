@@ -203,4 +203,15 @@ describe('compliance findings', () => {
     expect(filtered.items.every((item: { status: string }) => item.status === 'resolved')).toBe(true);
     await http().get('/api/v1/compliance/findings').query({ severity: 'extreme' }).set(bearer(official)).expect(400);
   });
+
+  it('the demo pipeline shows its findings on a fresh start', async () => {
+    const demo = ['0193a1b2-0000-7000-8000-00000000d001', '0193a1b2-0000-7000-8000-00000000d002', '0193a1b2-0000-7000-8000-00000000d003'];
+    for (const runId of demo) await worker.get(ComplianceEvaluator).evaluate(runId);
+    const rules = async (runId: string) => (await findingsOf(runId, 0)).map((finding) => finding.rule).sort();
+    expect(await rules(demo[0])).toEqual([]);
+    expect(await rules(demo[1])).toEqual(['cross_org_flow_without_agreement', 'direct_identifier_not_removed']);
+    expect(await rules(demo[2])).toEqual(['run_under_inactive_agreement']);
+    const pseudonymized = (await http().get('/api/v1/lineage/personal-data').query({ dataset: 's3://telcomx-datalake:crm/subscribers_pseudonymized' }).set(bearer(official)).expect(200)).body;
+    expect(pseudonymized.fields.map((field: { field: string; kind: string }) => [field.field, field.kind])).toEqual([['municipio', 'quasi']]);
+  });
 });

@@ -44,7 +44,8 @@ describe('lineage graph, columns and runs', () => {
       [`dataset:${LAKE}:raw/cdr_2025`]: 6,
     });
     expect(body.edges).toHaveLength(7);
-    expect(body.edges).toContainEqual({ source: `dataset:${DW}:censo2020.municipios`, target: 'job:dbt-analytics:mobility.model.mobility.od_per_capita' });
+    // The census edge carries no personal data and ran under no agreement; the mobility matrix was built under the pipeline's agreement.
+    expect(body.edges).toContainEqual({ source: `dataset:${DW}:censo2020.municipios`, target: 'job:dbt-analytics:mobility.model.mobility.od_per_capita', agreementIds: [], personalData: false });
     const twoHops = await graph({ node: `dataset:${ANALYTICS}:mobility.od_per_capita`, direction: 'upstream', depth: 2 }).expect(200);
     expect(Object.keys(depths(twoHops.body))).toHaveLength(4);
   });
