@@ -10,16 +10,20 @@ import { runWithRequestContext } from './request-context';
 
 export const API_PREFIX = 'api';
 export const JSON_BODY_LIMIT = '1mb';
+/** OpenLineage batches: 1,000 real events with schema and column-lineage facets weigh several MB. */
+export const LINEAGE_BATCH_BODY_LIMIT = '16mb';
+const LINEAGE_BATCH_PATH = `/${API_PREFIX}/v1/lineage/batch`;
 
 /** Express body-parser failures, turned into the error shape before Nest's router runs. */
-function bodyParserErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+function bodyParserErrors(error: unknown, request: Request, response: Response, next: NextFunction): void {
   const failure = error as { type?: string; status?: number; message?: string; limit?: number };
   if (failure?.type === 'entity.parse.failed') {
     response.status(400).json(errorBody(400, `Malformed JSON in request body: ${failure.message ?? 'cannot parse'}`));
     return;
   }
   if (failure?.type === 'entity.too.large') {
-    response.status(413).json(errorBody(413, `Request body exceeds the limit of ${JSON_BODY_LIMIT}`));
+    const limit = request.path === LINEAGE_BATCH_PATH ? LINEAGE_BATCH_BODY_LIMIT : JSON_BODY_LIMIT;
+    response.status(413).json(errorBody(413, `Request body exceeds the limit of ${limit}`));
     return;
   }
   if (failure?.status && failure.status >= 400 && failure.status < 500) {
@@ -62,6 +66,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): { front
       },
     }),
   );
+  // The route-specific parser runs first; the general one then sees the body parsed and skips it.
+  app.use(LINEAGE_BATCH_PATH, express.json({ limit: LINEAGE_BATCH_BODY_LIMIT }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(bodyParserErrors);
