@@ -21,6 +21,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { DATASET_SQL_FIELDS } from '../datasets/datasets.repository';
+import { cancelPendingTasks } from '../approvals/approval-task-cancellation';
 import { assertAllowed, assertReadable, canOnAgreement } from './agreement-access';
 import { AgreementLifecycleService } from './agreement-lifecycle.service';
 import { signingSideOf } from './agreement-signatories';
@@ -174,7 +175,7 @@ export class AgreementsService {
       const locked = await this.lifecycle.lock(manager, id);
       assertAllowed(ability, event, locked);
       await this.lifecycle.apply(manager, id, event, { actorId: principal.userId, comment, locked });
-      if (event === 'withdraw') await manager.query(`UPDATE approval_tasks SET status = 'cancelled' WHERE agreement_id = $1 AND status = 'pending'`, [id]);
+      if (event === 'withdraw') await cancelPendingTasks(manager, this.audit, id);
     });
     return this.get(id, principal, ability);
   }

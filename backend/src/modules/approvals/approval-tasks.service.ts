@@ -8,9 +8,9 @@ import { AuditService } from '../../core/audit/audit.service';
 import { JobName, QueueName, type ApprovalTimerJobData } from '../../core/queue/queue-names';
 import { NotificationsService } from '../notifications/notifications.service';
 import { escalationTargets, usersWithRole } from './agreement-people';
-import { updateReturning } from './sql';
+import { cancelPendingTasks, WORKFLOW_ACTOR } from './approval-task-cancellation';
 
-export const WORKFLOW_ACTOR = { id: null, label: 'workflow', organizationId: null } as const;
+export { WORKFLOW_ACTOR };
 
 export interface TaskAgreement {
   id: string;
@@ -129,11 +129,7 @@ export class ApprovalTasksService {
 
   /** Cancels what is still pending for an agreement that left review (withdrawn, decided elsewhere). */
   async cancelPending(manager: EntityManager, agreementId: string): Promise<number> {
-    const rows = await updateReturning<{ id: string }>(manager, `UPDATE approval_tasks SET status = 'cancelled' WHERE agreement_id = $1 AND status = 'pending' RETURNING id`, [agreementId]);
-    for (const row of rows) {
-      await this.audit.append(manager, { action: 'approval_task.cancel', subjectType: 'ApprovalTask', subjectId: row.id, after: { agreementId }, actor: WORKFLOW_ACTOR });
-    }
-    return rows.length;
+    return cancelPendingTasks(manager, this.audit, agreementId);
   }
 
   /** Queues the reminder and the escalation of a task; the job ids make a repeat a no-op. */

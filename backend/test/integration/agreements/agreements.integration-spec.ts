@@ -166,6 +166,9 @@ describe('agreements: drafts, versions, visibility, comments, withdrawal', () =>
     expect(withdrawn.body).toMatchObject({ state: 'withdrawn', allowedEvents: [] });
     expect(withdrawn.body.endedAt).not.toBeNull();
     expect(await world.db.query(`SELECT status FROM approval_tasks WHERE agreement_id = $1`, [draft.id])).toEqual([{ status: 'cancelled' }]);
+    // Cancelled by the one rule for it, which audits each task.
+    const [task] = await world.db.query(`SELECT id FROM approval_tasks WHERE agreement_id = $1`, [draft.id]);
+    expect(await world.db.query(`SELECT actor_label FROM audit_entries WHERE action = 'approval_task.cancel' AND subject_id = $1`, [task.id])).toEqual([{ actor_label: 'workflow' }]);
     await http().post(`/api/v1/agreements/${draft.id}/withdraw`).set(official).send({ comment: 'Otra vez' }).expect(409)
       .expect(({ body }) => expect(body.message).toContain('allowed: none'));
 
