@@ -11,6 +11,8 @@ import { benchSize, machine, printBenchLine } from './bench-report';
  * and one event per request (floor 300 events/s), every accepted event counted in
  * `lineage_events` afterwards; then depth-10 graph queries on 1,000,000 edges (floor p95 ≤ 100 ms),
  * beside the bare recursive SQL on the same starts. Smoke size: a few seconds, 20,000 edges.
+ * Events are sent as OpenLineage clients send them, with a steward's API key (`create
+ * LineageEvent`); the graph is read with the steward's access token, as the portal does.
  */
 const SIZE = benchSize();
 const FULL = SIZE === 'full';
@@ -99,16 +101,29 @@ async function seedGraph(client: Client, edges: number): Promise<{ datasets: num
   return { datasets };
 }
 
+/** An API key of the signed-in caller for machine clients, with only `create LineageEvent`. */
+async function lineageApiKey(token: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'bench OpenLineage client', permissions: [{ action: 'create', subject: 'LineageEvent' }] }),
+  });
+  if (response.status !== 201) throw new Error(`creating the bench API key answered ${response.status}`);
+  return ((await response.json()) as { key: string }).key;
+}
+
 describe(`lineage ingestion and graph queries (${SIZE} size)`, () => {
   let client: Client;
   let token: string;
+  let apiKey: string;
   let graphWalkSql: (direction: string) => string;
-  const post = (path: string, body: unknown) => fetch(`${baseUrl()}/api/v1/lineage${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) => fetch(`${baseUrl()}/api/v1/lineage${path}`, { method: 'POST', headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
     await client.connect();
     token = await apiLogin('steward@inegi.org.mx');
+    apiKey = await lineageApiKey(token);
     ({ graphWalkSql } = (await import(GRAPH_SQL_MODULE)) as { graphWalkSql: (direction: string) => string });
   });
 
@@ -137,6 +152,7 @@ describe(`lineage ingestion and graph queries (${SIZE} size)`, () => {
     const result = {
       bench: 'lineage-ingest',
       size: SIZE,
+      credential: 'api key',
       seconds: SECONDS,
       batchSize: BATCH,
       batchEventsPerSecond: Math.round((batch.accepted / batch.ms) * 1000),

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { freshPage, signInThroughUi } from '../support/ui';
 
 /** A synthetic extract a steward would anonymize: an invented CURP, age, an INEGI municipality, sex and income. */

@@ -155,6 +155,25 @@ export const routes: Routes = [
     canMatch: [requireAbility('read', 'AnonymizationJob')],
     loadComponent: () => import('./features/anonymization/pages/anonymization-job-page.component').then((m) => m.AnonymizationJobPageComponent),
   },
+  // Lineage and compliance (features/lineage, features/compliance): cytoscape loads only with the explorer.
+  {
+    path: 'linaje',
+    title: 'lineage.title',
+    canMatch: [requireAbility('read', 'LineageGraph')],
+    loadComponent: () => import('./features/lineage/pages/lineage-explorer-page.component').then((m) => m.LineageExplorerPageComponent),
+  },
+  {
+    path: 'cumplimiento',
+    title: 'compliance.list.title',
+    canMatch: [requireAbility('read', 'ComplianceFinding')],
+    loadComponent: () => import('./features/compliance/pages/findings-page.component').then((m) => m.FindingsPageComponent),
+  },
+  {
+    path: 'cumplimiento/:id',
+    title: 'compliance.finding.pageTitle',
+    canMatch: [requireAbility('read', 'ComplianceFinding')],
+    loadComponent: () => import('./features/compliance/pages/finding-page.component').then((m) => m.FindingPageComponent),
+  },
   // People in the loop (features/notifications, pipeline, workflow-definitions).
   {
     path: 'notificaciones',

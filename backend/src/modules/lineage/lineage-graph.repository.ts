@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LineageDirection, LineageNodeKind } from '@convenio/contracts';
 import { DataSource } from 'typeorm';
-import { graphWalkSql } from './lineage-graph.sql';
+import { graphAnswerSql, graphWalkSql } from './lineage-graph.sql';
 import { splitCandidates } from './node-id';
 
 export interface NodeRow {
@@ -14,6 +14,15 @@ export interface NodeRow {
 
 export interface ReachedRow extends NodeRow {
   depth: number;
+}
+
+/** The graph answer as the database gives it (see `graphAnswerSql`): nodes and edges by position. */
+export interface GraphRows {
+  truncated: boolean;
+  nodes: Array<[kind: LineageNodeKind, namespace: string, name: string, depth: number]>;
+  /** Source and target positions in `nodes`, pair after pair. */
+  edges: number[];
+  catalog: Array<[node: number, id: string, title: string, ownerOrganizationId: string, status: string, sensitivity: string]>;
 }
 
 export interface CatalogRow {
@@ -71,6 +80,12 @@ export class LineageGraphRepository {
   /** Nodes reached from `start` within `depth` hops, at most `cap + 1` per direction (nearest first). */
   walk(start: string, direction: LineageDirection, depth: number, cap: number): Promise<ReachedRow[]> {
     return this.query<ReachedRow>(graphWalkSql(direction), [start, depth, cap]);
+  }
+
+  /** The first `cap` nodes reached from `start` (nearest first), the edges among them and their catalog datasets, in one statement. */
+  async graph(start: string, direction: LineageDirection, depth: number, cap: number): Promise<GraphRows> {
+    const [row] = await this.query<{ truncated: boolean; nodes: GraphRows['nodes']; edges: string; catalog: GraphRows['catalog'] }>(graphAnswerSql(direction), [start, depth, cap]);
+    return { truncated: row.truncated, nodes: row.nodes, edges: JSON.parse(row.edges) as number[], catalog: row.catalog };
   }
 
   /** The edges between the given nodes. */

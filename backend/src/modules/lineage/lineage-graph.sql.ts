@@ -23,14 +23,46 @@ function walk(name: string, from: 'source_id' | 'target_id', to: 'source_id' | '
   )`;
 }
 
+function walks(direction: LineageDirection): { sql: string; levels: string } {
+  const names = [...(direction === 'upstream' ? [] : ['down']), ...(direction === 'downstream' ? [] : ['up'])];
+  const sql = names.map((name) => (name === 'down' ? walk('down', 'source_id', 'target_id') : walk('up', 'target_id', 'source_id'))).join(',\n');
+  const levels = names.map((name) => `SELECT depth, unnest(frontier) AS id FROM ${name}`).join(' UNION ALL ');
+  return { sql, levels };
+}
+
 /** The recursive graph query alone (also what the benchmark measures bare). */
 export function graphWalkSql(direction: LineageDirection): string {
-  const names = [...(direction === 'upstream' ? [] : ['down']), ...(direction === 'downstream' ? [] : ['up'])];
-  const walks = names.map((name) => (name === 'down' ? walk('down', 'source_id', 'target_id') : walk('up', 'target_id', 'source_id')));
-  const levels = names.map((name) => `SELECT depth, unnest(frontier) AS id FROM ${name}`).join(' UNION ALL ');
-  return `WITH RECURSIVE ${walks.join(',\n')}
+  const { sql, levels } = walks(direction);
+  return `WITH RECURSIVE ${sql}
     SELECT n.id, n.kind, n.namespace, n.name, r.depth
     FROM (SELECT id, min(depth) AS depth FROM (${levels}) l GROUP BY id) r
     JOIN lineage_nodes n ON n.id = r.id
     ORDER BY r.depth, n.id`;
+}
+
+/**
+ * The whole graph answer in one statement: the same walk, the first `$3` nodes reached (by
+ * depth, then id) numbered from 0, the edges among them as pairs of those numbers, and the
+ * catalog datasets declaring the identity of one of their datasets (the caller filters those by
+ * what it may read). One row: `truncated` (more than `$3` reached), and `nodes`
+ * (`[kind, namespace, name, depth]`) and `catalog` (`[node, id, title, owner, status, sensitivity]`)
+ * as JSON arrays, and `edges` as the text of one flat JSON array of numbers, source then target
+ * of each edge (ordered by source, then target id).
+ */
+export function graphAnswerSql(direction: LineageDirection): string {
+  const { sql, levels } = walks(direction);
+  return `WITH RECURSIVE ${sql},
+    reached AS (SELECT id, min(depth) AS depth FROM (${levels}) l GROUP BY id),
+    kept AS MATERIALIZED (
+      SELECT k.*, n.kind, n.namespace, n.name
+      FROM (SELECT id, depth, (row_number() OVER (ORDER BY depth, id) - 1)::int AS at FROM reached ORDER BY depth, id LIMIT $3::int) k
+      JOIN lineage_nodes n ON n.id = k.id)
+    SELECT
+      (SELECT count(*) FROM reached) > $3::int AS truncated,
+      (SELECT coalesce(json_agg(json_build_array(kind, namespace, name, depth) ORDER BY at), '[]') FROM kept) AS nodes,
+      (SELECT '[' || coalesce(string_agg(s.at || ',' || t.at, ',' ORDER BY s.id, t.id), '') || ']'
+         FROM kept s JOIN lineage_edges e ON e.source_id = s.id JOIN kept t ON t.id = e.target_id) AS edges,
+      (SELECT coalesce(json_agg(json_build_array(k.at, d.id, d.title, d.owner_organization_id, d.status, d.sensitivity)), '[]')
+         FROM kept k JOIN datasets d ON d.lineage_namespace = k.namespace AND d.lineage_name = k.name
+        WHERE k.kind = 'dataset' AND d.lineage_namespace IS NOT NULL) AS catalog`;
 }

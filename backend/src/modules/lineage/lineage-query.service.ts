@@ -29,27 +29,15 @@ export class LineageQueryService {
 
   async graphOf(query: LineageGraphQuery, ability: AppAbility): Promise<LineageGraph> {
     const start = await this.locate(query.node ?? null, query.kind ?? 'dataset', query.namespace, query.name, 'node');
-    const reached = await this.graph.walk(start.id, query.direction, query.depth, LINEAGE_GRAPH_MAX_NODES);
-    const truncated = reached.length > LINEAGE_GRAPH_MAX_NODES;
-    const kept = reached.slice(0, LINEAGE_GRAPH_MAX_NODES);
-    const byId = new Map(kept.map((row) => [String(row.id), row]));
-    const edges = await this.graph.edgesAmong([...byId.keys()]);
-    const catalog = await this.catalogLinks(kept.filter((row) => row.kind === 'dataset'), ability);
-    return {
-      nodes: kept.map((row) => ({
-        id: nodeId(row.kind, row.namespace, row.name),
-        kind: row.kind,
-        namespace: row.namespace,
-        name: row.name,
-        depth: Number(row.depth),
-        catalog: row.kind === 'dataset' ? (catalog.get(identity(row.namespace, row.name)) ?? null) : null,
-      })),
-      edges: edges.map((edge) => {
-        const [source, target] = [byId.get(String(edge.source_id))!, byId.get(String(edge.target_id))!];
-        return { source: nodeId(source.kind, source.namespace, source.name), target: nodeId(target.kind, target.namespace, target.name) };
-      }),
-      truncated,
-    };
+    const found = await this.graph.graph(start.id, query.direction, query.depth, LINEAGE_GRAPH_MAX_NODES);
+    const links = new Map<number, LineageCatalogLink>();
+    for (const [node, id, title, ownerOrganizationId, status, sensitivity] of found.catalog) {
+      if (ability.can('read', subject('Dataset', { id, ownerOrganizationId, status, sensitivity }))) links.set(node, { datasetId: id, title, ownerOrganizationId });
+    }
+    const nodes = found.nodes.map(([kind, namespace, name, depth], at) => ({ id: nodeId(kind, namespace, name), kind, namespace, name, depth, catalog: links.get(at) ?? null }));
+    const edges = new Array<{ source: string; target: string }>(found.edges.length / 2);
+    for (let at = 0; at < edges.length; at++) edges[at] = { source: nodes[found.edges[2 * at]].id, target: nodes[found.edges[2 * at + 1]].id };
+    return { nodes, edges, truncated: found.truncated };
   }
 
   async columnsOf(query: LineageColumnsQuery, ability: AppAbility): Promise<LineageColumns> {

@@ -28,6 +28,8 @@ export const DEFAULT_NAV_ITEMS: readonly NavItem[] = [
   { path: '/convenios', key: 'agreements', labelKey: 'nav.agreements', icon: 'description', signedIn: true, can: { action: 'read', subject: 'Agreement' } },
   { path: '/aprobaciones', key: 'approvals', labelKey: 'nav.approvals', icon: 'doneAll', signedIn: true, can: { action: 'approve', subject: 'ApprovalTask' } },
   { path: '/anonimizacion', key: 'anonymization', labelKey: 'anonymization.nav', icon: 'lock', signedIn: true, can: { action: 'read', subject: 'AnonymizationJob' } },
+  { path: '/linaje', key: 'lineage', labelKey: 'lineage.nav', icon: 'accountTree', signedIn: true, can: { action: 'read', subject: 'LineageGraph' } },
+  { path: '/cumplimiento', key: 'compliance', labelKey: 'compliance.nav', icon: 'warning', signedIn: true, can: { action: 'read', subject: 'ComplianceFinding' } },
   { path: '/tablero', key: 'pipeline', labelKey: 'nav.pipeline', icon: 'dashboard', signedIn: true, can: { action: 'read', subject: 'Pipeline' } },
   { path: '/organizaciones', key: 'organizations', labelKey: 'nav.organizations', icon: 'business', can: { action: 'read', subject: 'Organization' } },
   { path: '/usuarios', key: 'users', labelKey: 'nav.users', icon: 'people', signedIn: true, can: { action: 'read', subject: 'User' } },

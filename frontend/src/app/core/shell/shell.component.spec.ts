@@ -59,11 +59,11 @@ describe('ShellComponent', () => {
 
   const menus: Array<[string, Role[], string[]]> = [
     ['admin', ['admin'], ['home', 'catalog', 'public-catalog', 'public-register', 'agreements', 'organizations', 'users', 'api-keys', 'workflow-definitions', 'about']],
-    ['official', ['official'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'approvals', 'pipeline', 'organizations', 'users', 'audit', 'about']],
-    ['steward', ['steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'anonymization', 'organizations', 'users', 'api-keys', 'about']],
-    ['partner and steward', ['partner', 'steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'anonymization', 'organizations', 'users', 'api-keys', 'about']],
+    ['official', ['official'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'approvals', 'lineage', 'compliance', 'pipeline', 'organizations', 'users', 'audit', 'about']],
+    ['steward', ['steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'anonymization', 'lineage', 'organizations', 'users', 'api-keys', 'about']],
+    ['partner and steward', ['partner', 'steward'], ['home', 'catalog', 'public-catalog', 'public-register', 'data-requests', 'agreements', 'approvals', 'anonymization', 'lineage', 'organizations', 'users', 'api-keys', 'about']],
     ['partner', ['partner'], ['home', 'catalog', 'public-catalog', 'public-register', 'agreements', 'organizations', 'users', 'about']],
-    ['auditor', ['auditor'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'anonymization', 'pipeline', 'organizations', 'users', 'api-keys', 'audit', 'about']],
+    ['auditor', ['auditor'], ['home', 'catalog', 'public-catalog', 'public-register', 'diagnostics', 'data-requests', 'agreements', 'anonymization', 'lineage', 'compliance', 'pipeline', 'organizations', 'users', 'api-keys', 'audit', 'about']],
   ];
 
   it.each(menus)('shows the %s exactly the pages their ability allows', async (_name, roles, expected) => {

@@ -4,13 +4,14 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { Dataset, DatasetAccessPolicy, Role } from '@convenio/contracts';
+import type { Dataset, DatasetAccessPolicy, LineageColumns, LineagePersonalData, Role } from '@convenio/contracts';
 import { initializeApp, settle } from '../../../../testing/i18n-testing';
 import { ORGANIZATION_ID, signInAs } from '../../../../testing/session-testing';
 import { provideAuthz } from '../../../core/authz/authz.service';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { provideI18n } from '../../../core/i18n/i18n.providers';
 import { LanguageService } from '../../../core/i18n/language.service';
+import { LINEAGE_COLUMNS_URL, LINEAGE_PERSONAL_DATA_URL } from '../../lineage/data-access/lineage.api';
 import { CATALOG_ORGANIZATIONS_URL, DATASETS_URL } from '../data-access/catalog.api';
 import { DatasetPageComponent } from './dataset-page.component';
 
@@ -67,6 +68,10 @@ const POLICY: DatasetAccessPolicy = {
   createdById: null,
 };
 
+const LINEAGE_NS = 'postgres://inegi-dw';
+const NO_PERSONAL_DATA: LineagePersonalData = { dataset: { namespace: LINEAGE_NS, name: 'natalidad.registros' }, fields: [] };
+const NO_COLUMNS: LineageColumns = { dataset: { namespace: LINEAGE_NS, name: 'natalidad.registros', catalog: null }, fields: [], edges: [] };
+
 describe('DatasetPageComponent', () => {
   let harness: RouterTestingHarness;
   let backend: HttpTestingController;
@@ -98,6 +103,20 @@ describe('DatasetPageComponent', () => {
     await harness.fixture.whenStable();
   }
 
+  /** Answers the "personal data in lineage" section's two requests (people who may read the lineage graph). */
+  async function answerLineage(personal: LineagePersonalData = NO_PERSONAL_DATA, columns: LineageColumns = NO_COLUMNS): Promise<void> {
+    const personalRequest = backend.expectOne((request) => request.url === LINEAGE_PERSONAL_DATA_URL);
+    expect(personalRequest.request.params.get('dataset')).toBe(`${LINEAGE_NS}:natalidad.registros`);
+    const columnsRequest = backend.expectOne((request) => request.url === LINEAGE_COLUMNS_URL);
+    expect(columnsRequest.request.params.get('dataset')).toBe(`${LINEAGE_NS}:natalidad.registros`);
+    expect(columnsRequest.request.params.get('direction')).toBe('downstream');
+    expect(columnsRequest.request.params.get('depth')).toBe('10');
+    personalRequest.flush(personal);
+    columnsRequest.flush(columns);
+    await settle();
+    await harness.fixture.whenStable();
+  }
+
   afterEach(() => backend.verify());
 
   it('shows the public the description, coverage, columns and the policy as sentences, without editing', async () => {
@@ -121,10 +140,12 @@ describe('DatasetPageComponent', () => {
     expect(el('dataset-edit')).toBeNull();
     expect(el('policy-editor')).toBeNull();
     expect(el('explain-panel')).toBeNull();
+    expect(el('personal-data-section')).toBeNull();
   });
 
   it('hides editing from a steward of another organization', async () => {
     await open(OTHER_ORGANIZATION, ['steward']);
+    await answerLineage();
     expect(el('policy-sentences')).not.toBeNull();
     expect(el('dataset-edit')).toBeNull();
     expect(el('policy-editor')).toBeNull();
@@ -133,6 +154,7 @@ describe('DatasetPageComponent', () => {
 
   it('lets a steward of the owner edit the dataset and its policy, and explain access', async () => {
     await open(ORGANIZATION_ID, ['steward']);
+    await answerLineage();
     backend.expectOne(`${DATASETS_URL}/${ID}/access-policy/versions`).flush([POLICY]);
     backend.expectOne((request) => request.url === CATALOG_ORGANIZATIONS_URL).flush({ items: [], total: 0, page: 1, pageSize: 200 });
     await settle();
@@ -145,12 +167,76 @@ describe('DatasetPageComponent', () => {
 
   it('lets an official explain access without editing', async () => {
     await open(OTHER_ORGANIZATION, ['official']);
+    await answerLineage();
     backend.expectOne(`${DATASETS_URL}/${ID}/access-policy/versions`).flush([POLICY]);
     await settle();
     await harness.fixture.whenStable();
     expect(el('explain-panel')).not.toBeNull();
     expect(el('dataset-edit')).toBeNull();
     expect(el('policy-editor')).toBeNull();
+  });
+
+  it('shows the personal data the lineage finds in the dataset and the datasets receiving it', async () => {
+    await open(OTHER_ORGANIZATION, ['auditor']);
+    await answerLineage(
+      {
+        dataset: { namespace: LINEAGE_NS, name: 'natalidad.registros' },
+        fields: [
+          { field: 'curp', kind: 'direct', declared: true, origins: [] },
+          { field: 'curp_madre', kind: 'direct', declared: false, origins: [{ namespace: LINEAGE_NS, name: 'renapo.personas', field: 'curp', kind: 'direct' }] },
+        ],
+      },
+      {
+        ...NO_COLUMNS,
+        edges: [
+          {
+            source: { namespace: LINEAGE_NS, name: 'natalidad.registros', field: 'curp' },
+            target: { namespace: LINEAGE_NS, name: 'salud.nacimientos', field: 'curp' },
+            transformationType: 'DIRECT',
+            transformationSubtype: 'IDENTITY',
+            description: null,
+            masking: false,
+            runId: null,
+            depth: 1,
+            personalData: 'direct',
+          },
+          {
+            source: { namespace: LINEAGE_NS, name: 'natalidad.registros', field: 'curp' },
+            target: { namespace: LINEAGE_NS, name: 'natalidad.publica', field: 'curp_hash' },
+            transformationType: 'INDIRECT',
+            transformationSubtype: 'HASH',
+            description: null,
+            masking: true,
+            runId: null,
+            depth: 1,
+            personalData: null,
+          },
+        ],
+      },
+    );
+    backend.expectOne(`${DATASETS_URL}/${ID}/access-policy/versions`).flush([POLICY]);
+    await settle();
+    await harness.fixture.whenStable();
+
+    expect(el('personal-data-section')?.querySelector('h2')?.textContent).toBe('Datos personales en el linaje');
+    expect(el('personal-data-explorer-link')?.getAttribute('href')).toBe('/linaje?node=dataset:postgres:%2F%2Finegi-dw:natalidad.registros');
+    const fields = Array.from(root().querySelectorAll('[data-testid="personal-data-field"]'));
+    expect(fields.map((row) => row.getAttribute('data-declared'))).toEqual(['true', 'false']);
+    expect(fields[0].textContent).toContain('Declarado en el catálogo');
+    expect(fields[1].textContent).toContain('Derivado por el linaje');
+    expect(fields[1].textContent).toContain('renapo.personas');
+    const receivers = Array.from(root().querySelectorAll('[data-testid="personal-data-receiver"]'));
+    expect(receivers.map((link) => link.textContent?.trim())).toEqual(['salud.nacimientos']);
+    expect(el('personal-data-downstream')?.querySelectorAll('[data-testid="column-edge"]')).toHaveLength(1);
+  });
+
+  it('says so when the lineage has not recorded the dataset', async () => {
+    await open(OTHER_ORGANIZATION, ['steward']);
+    backend.expectOne((request) => request.url === LINEAGE_PERSONAL_DATA_URL).flush({ statusCode: 404, error: 'Not Found', message: 'unknown dataset' }, { status: 404, statusText: 'Not Found' });
+    backend.expectOne((request) => request.url === LINEAGE_COLUMNS_URL).flush({ statusCode: 404, error: 'Not Found', message: 'unknown dataset' }, { status: 404, statusText: 'Not Found' });
+    await settle();
+    await harness.fixture.whenStable();
+    expect(text('personal-data-error')).toBe('El linaje todavía no registra este conjunto de datos.');
   });
 
   it('reads the English title and description when the portal is in English', async () => {

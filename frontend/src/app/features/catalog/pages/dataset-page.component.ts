@@ -8,11 +8,13 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Dataset, DatasetAccessPolicy, DatasetStatus } from '@convenio/contracts';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
+import { AuthzService } from '../../../core/authz/authz.service';
 import { toErrorResponse } from '../../../core/http/normalize-error';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { describeError } from '../../../shared/errors/describe-error';
 import { stateName } from '../../../shared/geo/mexican-states';
 import { IconComponent } from '../../../shared/icon/icon.component';
+import { DatasetPersonalDataComponent } from '../../lineage/components/dataset-personal-data.component';
 import { AccessExplainPanelComponent } from '../components/access-explain-panel.component';
 import { AccessPolicyEditorComponent } from '../components/access-policy-editor.component';
 import { DatasetColumnsComponent } from '../components/dataset-columns.component';
@@ -38,6 +40,7 @@ import { datasetDescription, datasetTitle } from '../data-access/dataset-text';
     DatasetColumnsComponent,
     AccessPolicyEditorComponent,
     AccessExplainPanelComponent,
+    DatasetPersonalDataComponent,
   ],
   templateUrl: './dataset-page.component.html',
   styleUrls: ['../components/catalog-badges.scss', './dataset-page.component.scss'],
@@ -47,6 +50,7 @@ export class DatasetPageComponent {
   private readonly permissions = inject(CatalogPermissions);
   private readonly transloco = inject(TranslocoService);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly authz = inject(AuthzService);
   protected readonly locale = inject(LanguageService).active;
   /** The route's `:id`. */
   readonly id = input.required<string>();
@@ -76,6 +80,8 @@ export class DatasetPageComponent {
     const dataset = this.dataset();
     return dataset ? this.permissions.canExplain(dataset) : false;
   });
+  /** Personal data in lineage: for datasets with a lineage identity, to those who may read the graph. */
+  protected readonly canReadLineage = computed(() => this.authz.can('read', 'LineageGraph'));
   protected readonly columnNames = computed(() => this.dataset()?.columns.map((column) => column.name) ?? []);
   protected readonly geoNames = computed(() =>
     (this.dataset()?.geoCodes ?? []).map((code) => (code.length === 2 ? `${stateName(code, this.locale())} (${code})` : code)),

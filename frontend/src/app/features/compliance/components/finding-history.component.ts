@@ -1,0 +1,44 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import type { FindingHistoryEntry } from '@convenio/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { FindingStatusComponent } from './finding-status.component';
+
+/** A finding's status changes as the API lists them: status, who, when and the comment. */
+@Component({
+  selector: 'cv-finding-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, TranslocoPipe, FindingStatusComponent],
+  template: `
+    <ol class="timeline" data-testid="finding-history">
+      @for (entry of history(); track $index) {
+        <li data-testid="finding-history-entry" [attr.data-status]="entry.status">
+          <time [attr.datetime]="entry.at">{{ entry.at | date: 'medium' : undefined : locale() }}</time>
+          <p>
+            <cv-finding-status [status]="entry.status" testId="finding-history-status" />
+            · {{ entry.actorName ?? ('compliance.history.system' | transloco) }}
+          </p>
+          @if (entry.comment) {
+            <blockquote>{{ entry.comment }}</blockquote>
+          }
+        </li>
+      } @empty {
+        <li class="muted">{{ 'compliance.history.empty' | transloco }}</li>
+      }
+    </ol>
+  `,
+  styles: `
+    .timeline { list-style: none; margin: 0; padding: 0 0 0 16px; border-inline-start: 2px solid var(--mat-sys-outline-variant); }
+    li { position: relative; padding: 0 0 12px 12px; }
+    li::before { content: ''; position: absolute; inset-inline-start: -23px; top: 4px; width: 10px; height: 10px; border-radius: 50%; background: var(--mat-sys-primary); }
+    time { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    p { margin: 2px 0; }
+    .muted { color: var(--mat-sys-on-surface-variant); }
+    blockquote { margin: 4px 0 0; padding: 4px 8px; border-inline-start: 3px solid var(--mat-sys-outline-variant); white-space: pre-line; }
+  `,
+})
+export class FindingHistoryComponent {
+  readonly history = input.required<readonly FindingHistoryEntry[]>();
+  protected readonly locale = inject(LanguageService).active;
+}
