@@ -5,16 +5,16 @@ import { DEMO_PASSWORD, freshPage, navKeys, signInThroughUi, signOutThroughUi, u
 
 /** Every page a menu may offer; each persona must see exactly its own. */
 const PROTECTED = [
-  'diagnostics', 'data-requests', 'agreements', 'approvals', 'anonymization', 'pipeline', 'organizations', 'users', 'api-keys', 'workflow-definitions', 'audit',
+  'diagnostics', 'data-requests', 'agreements', 'approvals', 'anonymization', 'lineage', 'compliance', 'pipeline', 'organizations', 'users', 'api-keys', 'workflow-definitions', 'audit',
 ] as const;
 type Key = (typeof PROTECTED)[number];
 
 const PERSONAS: Array<{ email: string; sees: Key[] }> = [
   { email: 'admin@convenio.test', sees: ['agreements', 'organizations', 'users', 'api-keys', 'workflow-definitions'] },
-  { email: 'oficial@economia.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'approvals', 'pipeline', 'organizations', 'users', 'audit'] },
-  { email: 'steward@inegi.org.mx', sees: ['data-requests', 'agreements', 'approvals', 'anonymization', 'organizations', 'users', 'api-keys'] },
-  { email: 'socio@telcomx.com.mx', sees: ['data-requests', 'agreements', 'approvals', 'anonymization', 'organizations', 'users', 'api-keys'] },
-  { email: 'auditor@funcionpublica.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'anonymization', 'pipeline', 'organizations', 'users', 'api-keys', 'audit'] },
+  { email: 'oficial@economia.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'approvals', 'lineage', 'compliance', 'pipeline', 'organizations', 'users', 'audit'] },
+  { email: 'steward@inegi.org.mx', sees: ['data-requests', 'agreements', 'approvals', 'anonymization', 'lineage', 'organizations', 'users', 'api-keys'] },
+  { email: 'socio@telcomx.com.mx', sees: ['data-requests', 'agreements', 'approvals', 'anonymization', 'lineage', 'organizations', 'users', 'api-keys'] },
+  { email: 'auditor@funcionpublica.gob.mx', sees: ['diagnostics', 'data-requests', 'agreements', 'anonymization', 'lineage', 'compliance', 'pipeline', 'organizations', 'users', 'api-keys', 'audit'] },
 ];
 
 async function expectMenu(page: Page, sees: readonly Key[]): Promise<void> {
