@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AnonymizationJob, AnonymizationJobError, AnonymizationJobListQuery, AnonymizationReport, Page } from '@convenio/contracts';
 import { abilityToSql, type AppAbility, type SqlFieldMap } from '@convenio/policies';
 import { DataSource, type EntityManager } from 'typeorm';
+import { updateReturning } from '../../core/database/sql-helpers';
 
 /** CASL fields of an AnonymizationJob → SQL columns (alias `j`). */
 export const ANONYMIZATION_JOB_SQL_FIELDS: SqlFieldMap = {
@@ -37,11 +38,10 @@ export interface ClaimedRun {
 export class AnonymizationJobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Named parameters; UPDATE … RETURNING gives its rows like a SELECT (TypeORM answers `[rows, count]` for it). */
-  private async run<T>(sql: string, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]> {
+  /** Named parameters; an UPDATE … RETURNING gives its rows like a SELECT. */
+  private run<T>(sql: string, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]> {
     const [escaped, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const result = await (manager ?? this.dataSource.manager).query(escaped, values);
-    return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+    return updateReturning<T>(manager ?? this.dataSource.manager, escaped, values);
   }
 
   async insert(manager: EntityManager, job: { id: string; organizationId: string; createdById: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../../core/audit/audit.service';
-import { updateReturning } from './sql';
+import { updateReturning } from '../../core/database/sql-helpers';
 
 /** The actor of what the workflow does by itself (audit entries without a person). */
 export const WORKFLOW_ACTOR = { id: null, label: 'workflow', organizationId: null } as const;

@@ -12,7 +12,7 @@ import { versionAuthor } from './approval-tasks.service';
 import { APPROVAL_TASK_COLUMNS, toApprovalTask, type ApprovalTaskRow } from './approval-task.mapper';
 import { OutboxService } from './outbox.service';
 import { DEFAULT_WORKFLOW_KEY } from './workflow-definitions.service';
-import { updateReturning } from './sql';
+import { updateReturning } from '../../core/database/sql-helpers';
 
 export interface SubmissionResult {
   agreementId: string;

@@ -8,7 +8,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { signersOf } from './agreement-people';
 import { ApprovalTasksService, type CreatedTask } from './approval-tasks.service';
 import type { AgreementSubmittedPayload, ApprovalDecidedPayload, OutboxTopic } from './outbox.service';
-import { updateReturning } from './sql';
+import { updateReturning } from '../../core/database/sql-helpers';
 
 export type OutboxOutcome = 'already_processed' | 'task_created' | 'agreement_moved' | 'ignored';
 

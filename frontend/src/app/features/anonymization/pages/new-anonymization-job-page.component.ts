@@ -54,7 +54,7 @@ import { buildNewJobForm, policyFormValue, setColumnActions } from './new-job.fo
     CsvTableComponent,
   ],
   templateUrl: './new-anonymization-job-page.component.html',
-  styleUrls: ['../../../shared/styles/form-page.scss', './new-anonymization-job-page.component.scss'],
+  styleUrls: ['../../../shared/styles/form-page.scss', '../../../shared/styles/file-upload.scss', './new-anonymization-job-page.component.scss'],
 })
 export class NewAnonymizationJobPageComponent {
   private readonly api = inject(AnonymizationApi);

@@ -18,7 +18,7 @@ import { CatalogApi } from '../data-access/catalog.api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [DecimalPipe, PercentPipe, MatButtonModule, MatProgressBarModule, TranslocoPipe],
   templateUrl: './profile-step.component.html',
-  styleUrls: ['./catalog-badges.scss', './profile-step.component.scss'],
+  styleUrls: ['./catalog-badges.scss', '../../../shared/styles/file-upload.scss', './profile-step.component.scss'],
 })
 export class ProfileStepComponent {
   private readonly api = inject(CatalogApi);
