@@ -11,6 +11,7 @@ import { NotificationEmail1765281600000 } from './1765281600000-NotificationEmai
 import { Lineage1765454400000 } from './1765454400000-Lineage';
 import { AnonymizationJobsAndReleases1765627200000 } from './1765627200000-AnonymizationJobsAndReleases';
 import { ComplianceFindings1765800000000 } from './1765800000000-ComplianceFindings';
+import { ComplianceDueRuns1765972800000 } from './1765972800000-ComplianceDueRuns';
 
 /** Every migration in timestamp order (TypeORM runs them by timestamp), listed as classes, never globs. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Lineage1765454400000,
   AnonymizationJobsAndReleases1765627200000,
   ComplianceFindings1765800000000,
+  ComplianceDueRuns1765972800000,
 ];

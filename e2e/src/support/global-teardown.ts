@@ -11,7 +11,10 @@ export default async function globalTeardown(): Promise<void> {
   );
   await adminQuery(`DROP DATABASE IF EXISTS "${stack.database}" WITH (FORCE)`);
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  const keys = await redis.keys(`${stack.queuePrefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
+  // SCAN in pages and delete page by page: a full bench leaves hundreds of thousands of keys.
+  const stream = redis.scanStream({ match: `${stack.queuePrefix}:*`, count: 1000 });
+  for await (const keys of stream as AsyncIterable<string[]>) {
+    if (keys.length > 0) await redis.unlink(...keys);
+  }
   redis.disconnect();
 }

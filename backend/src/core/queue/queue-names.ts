@@ -19,8 +19,8 @@ export enum JobName {
   AgreementsDaily = 'agreements-daily',
   /** Runs one anonymization job (its BullMQ id is the job's id). */
   AnonymizeCsv = 'anonymize-csv',
-  /** Checks one lineage run against the compliance rules (idempotent). */
-  EvaluateLineageRun = 'evaluate-lineage-run',
+  /** Checks every lineage run with events newer than its last check against the compliance rules (idempotent). */
+  CheckDueLineageRuns = 'check-due-lineage-runs',
 }
 
 /** Which queue carries each job; the worker refuses to boot if a job has no handler. */
@@ -31,7 +31,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ApprovalEscalation]: QueueName.Approvals,
   [JobName.AgreementsDaily]: QueueName.Approvals,
   [JobName.AnonymizeCsv]: QueueName.Anonymization,
-  [JobName.EvaluateLineageRun]: QueueName.Compliance,
+  [JobName.CheckDueLineageRuns]: QueueName.Compliance,
 };
 
 export interface EchoJobData {
@@ -61,6 +61,5 @@ export interface AnonymizeCsvJobData {
   jobId: string;
 }
 
-export interface EvaluateLineageRunJobData {
-  runId: string;
-}
+/** Carries nothing: the due runs are read from `lineage_runs` when the job runs. */
+export type CheckDueLineageRunsJobData = Record<string, never>;

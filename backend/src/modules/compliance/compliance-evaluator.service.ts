@@ -1,31 +1,112 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueName, type EvaluateLineageRunJobData } from '../../core/queue/queue-names';
 import { evaluateRun } from './compliance-rules';
-import { queueRunChecks } from './compliance-queue';
 import { RunFactsRepository } from './run-facts.repository';
 
+/** Due runs read per statement. */
+const DUE_BATCH = 500;
+
 /**
- * The worker's half of compliance: checks one run against the rules and stores what it finds.
- * A finding is keyed by its fingerprint, so checking a run again updates its evidence and never
- * duplicates it or touches its status.
+ * Of these runs, those a rule could flag: the run names an agreement (the inactive-agreement
+ * and direct-identifier rules need one), or wrote a release (the k rule), or both reads a
+ * catalog dataset and writes one (the cross-organization rule needs both). The others — most
+ * lineage, inside one organization — are cleared without loading their facts.
+ */
+const FLAGGABLE = `
+  SELECT r.run_id FROM lineage_runs r
+   WHERE r.run_id = ANY($1::uuid[]) AND (
+     r.agreement_id IS NOT NULL
+     OR EXISTS (SELECT 1 FROM releases rel WHERE rel.lineage_run_id = r.run_id)
+     OR (EXISTS (SELECT 1 FROM lineage_run_datasets rd JOIN lineage_nodes n ON n.id = rd.dataset_id
+                   JOIN datasets c ON c.lineage_namespace = n.namespace AND c.lineage_name = n.name
+                  WHERE rd.run_id = r.run_id AND rd.direction = 'input')
+         AND EXISTS (SELECT 1 FROM lineage_run_datasets rd JOIN lineage_nodes n ON n.id = rd.dataset_id
+                   JOIN datasets c ON c.lineage_namespace = n.namespace AND c.lineage_name = n.name
+                  WHERE rd.run_id = r.run_id AND rd.direction = 'output')))`;
+
+/** Takes runs off the due list as of the marks read: a run changed since keeps its (new) mark and stays due. */
+const CLEAR_DUE = `DELETE FROM lineage_runs_due d USING unnest($1::uuid[], $2::bigint[]) AS c(run_id, mark) WHERE d.run_id = c.run_id AND d.mark = c.mark`;
+
+/**
+ * The worker's half of compliance: checks lineage runs against the rules and stores what it
+ * finds. Ingestion puts each run it touches on the due list (`lineage_runs_due`, with a new mark
+ * each time); a check takes it off as of the mark it read. A finding is keyed by its
+ * fingerprint, so checking a run again updates its evidence and never duplicates it or touches
+ * its status.
  */
 @Injectable()
 export class ComplianceEvaluator {
+  private readonly logger = new Logger(ComplianceEvaluator.name);
+  private pass: Promise<number> | null = null;
+  private again = false;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Compliance) private readonly queue: Queue<EvaluateLineageRunJobData>,
     private readonly facts: RunFactsRepository,
   ) {}
 
-  /** How many findings the run has now (0 when the run is unknown). */
+  /** Checks one run now, due or not; how many findings it has (0 when the run is unknown). */
   async evaluate(runId: string): Promise<number> {
-    const loaded = await this.facts.load(runId);
-    if (!loaded) return 0;
-    const { facts, updatedAt } = loaded;
+    const [due]: Array<{ mark: string }> = await this.dataSource.query(`SELECT mark FROM lineage_runs_due WHERE run_id = $1`, [runId]);
+    return this.check(runId, due?.mark ?? null);
+  }
+
+  /**
+   * Checks every due run, oldest mark first, in sets of DUE_BATCH, until none is left. Runs no
+   * rule can flag are cleared in one statement per set; the others go through the rules one by
+   * one. One pass at a time per process: a request during a pass makes it look once more when
+   * it ends. A run whose check fails is skipped for the rest of the pass (logged) and stays due.
+   */
+  async checkDue(): Promise<number> {
+    if (this.pass) {
+      this.again = true;
+      return this.pass;
+    }
+    this.pass = (async () => {
+      let checked = 0;
+      do {
+        this.again = false;
+        checked += await this.checkDueOnce();
+      } while (this.again);
+      return checked;
+    })().finally(() => (this.pass = null));
+    return this.pass;
+  }
+
+  private async checkDueOnce(): Promise<number> {
+    const failed: string[] = [];
+    let checked = 0;
+    for (;;) {
+      const due: Array<{ run_id: string; mark: string }> = await this.dataSource.query(
+        `SELECT run_id, mark FROM lineage_runs_due WHERE run_id <> ALL($2::uuid[]) ORDER BY mark LIMIT $1`,
+        [DUE_BATCH, failed],
+      );
+      if (due.length === 0) return checked;
+      const flaggable = new Set((await this.dataSource.query(FLAGGABLE, [due.map((row) => row.run_id)]) as Array<{ run_id: string }>).map((row) => row.run_id));
+      const quiet = due.filter((row) => !flaggable.has(row.run_id));
+      await this.dataSource.query(CLEAR_DUE, [quiet.map((row) => row.run_id), quiet.map((row) => row.mark)]);
+      checked += quiet.length;
+      for (const { run_id: runId, mark } of due.filter((row) => flaggable.has(row.run_id))) {
+        try {
+          await this.check(runId, mark);
+          checked += 1;
+        } catch (error) {
+          failed.push(runId);
+          this.logger.warn(`Compliance check of run ${runId} failed (left due): ${(error as Error).message}`);
+        }
+      }
+      if (due.length < DUE_BATCH) return checked;
+    }
+  }
+
+  /** Loads the run's facts, stores its findings and takes it off the due list as of `mark`, in one transaction. */
+  private async check(runId: string, mark: string | null): Promise<number> {
+    const facts = await this.facts.load(runId);
+    if (!facts) {
+      if (mark !== null) await this.dataSource.query(CLEAR_DUE, [[runId], [mark]]);
+      return 0;
+    }
     const drafts = evaluateRun(facts);
     await this.dataSource.transaction(async (manager) => {
       for (const draft of drafts) {
@@ -38,20 +119,10 @@ export class ComplianceEvaluator {
           [draft.fingerprint, draft.rule, draft.severity, draft.summary, facts.runId, facts.job.namespace, facts.job.name, facts.eventTime, await this.existingAgreement(draft.agreementId), draft.agreementVersion, JSON.stringify(draft.evidence)],
         );
       }
-      // The check covers the run as it was read; a later event makes it due again (see sweep).
-      await manager.query(`UPDATE lineage_runs SET compliance_checked_at = $2::timestamptz WHERE run_id = $1`, [runId, updatedAt]);
+      // The mark was read before the facts: an event stored since gave the run a new mark, so it stays due.
+      if (mark !== null) await manager.query(CLEAR_DUE, [[runId], [mark]]);
     });
     return drafts.length;
-  }
-
-  /** Queues the runs not checked since their last event (events stored while Redis was away, or during a check). */
-  async sweep(limit = 500): Promise<number> {
-    const rows: Array<{ run_id: string }> = await this.dataSource.query(
-      `SELECT run_id FROM lineage_runs WHERE compliance_checked_at IS NULL OR compliance_checked_at < updated_at ORDER BY updated_at LIMIT $1`,
-      [limit],
-    );
-    await queueRunChecks(this.queue, rows.map((row) => row.run_id));
-    return rows.length;
   }
 
   /** A run may name an agreement that does not exist: the finding then keeps its id in the evidence only. */

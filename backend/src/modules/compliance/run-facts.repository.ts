@@ -41,10 +41,10 @@ export class RunFactsRepository {
     private readonly personal: LineagePersonalDataRepository,
   ) {}
 
-  /** The facts, and the run's `updated_at` (as exact text) they reflect (null when the run does not exist). */
-  async load(runId: string): Promise<{ facts: RunFacts; updatedAt: string } | null> {
-    const [run]: Array<{ namespace: string; name: string; event_time: Date | null; agreement_id: string | null; updated_at: Date; updated_at_exact: string }> = await this.dataSource.query(
-      `SELECT j.namespace, j.name, COALESCE(r.state_time, r.started_at, r.created_at) AS event_time, r.agreement_id, r.updated_at, r.updated_at::text AS updated_at_exact
+  /** The run's facts (null when the run does not exist). */
+  async load(runId: string): Promise<RunFacts | null> {
+    const [run]: Array<{ namespace: string; name: string; event_time: Date | null; agreement_id: string | null; updated_at: Date }> = await this.dataSource.query(
+      `SELECT j.namespace, j.name, COALESCE(r.state_time, r.started_at, r.created_at) AS event_time, r.agreement_id, r.updated_at
          FROM lineage_runs r JOIN lineage_nodes j ON j.id = r.job_id WHERE r.run_id = $1`,
       [runId],
     );
@@ -92,9 +92,6 @@ export class RunFactsRepository {
     );
 
     return {
-      // Exact (microseconds), to mark the run checked as of this very version.
-      updatedAt: run.updated_at_exact,
-      facts: {
         runId,
         job: { namespace: run.namespace, name: run.name },
         eventTime: (run.event_time ?? run.updated_at).toISOString(),
@@ -106,7 +103,6 @@ export class RunFactsRepository {
         candidateAgreements: agreements.filter((row) => row.id !== run.agreement_id).map(toAgreement),
         columnEdges: edges.map((edge) => ({ source: edge.source, sourceField: edge.source_field, target: edge.target, targetField: edge.target_field, masking: edge.masking, sourcePersonal: kinds.get(`${edge.source_id}\u0000${edge.source_field}`) ?? null })),
         releases: releases.map((row) => ({ id: row.id, name: row.name, kAchieved: row.k_achieved, agreementId: row.agreement_id, agreementReference: row.reference, agreementVersion: row.version, minK: row.min_k })),
-      },
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LineageColumns, LineageGraph, LineagePersonalData } from '@convenio/contracts';
+import type { LineageColumns, LineageGraph, LineageNode, LineagePersonalData } from '@convenio/contracts';
 import { LineagePersonalDataRepository } from './lineage-personal-data.repository';
 import { nodeId } from './node-id';
 
@@ -12,29 +12,26 @@ import { nodeId } from './node-id';
 export class LineageAnnotations {
   constructor(private readonly personal: LineagePersonalDataRepository) {}
 
-  async annotateGraph(graph: LineageGraph): Promise<LineageGraph> {
-    const ids = await this.personal.nodeIdsOf(graph.nodes);
-    const datasetIds = graph.nodes.filter((node) => node.kind === 'dataset').map((node) => ids.get(node.id)).filter((id): id is string => id !== undefined);
-    const jobIds = graph.nodes.filter((node) => node.kind === 'job').map((node) => ids.get(node.id)).filter((id): id is string => id !== undefined);
-    const [fields, flows, agreements] = await Promise.all([this.personal.fieldsOf(datasetIds), this.personal.flows([...datasetIds, ...jobIds]), this.personal.agreementsOfJobs(jobIds)]);
-    const counts = new Map<string, { direct: number; quasi: number }>();
-    for (const row of fields) {
-      const count = counts.get(row.node_id) ?? { direct: 0, quasi: 0 };
-      count[row.kind] += 1;
-      counts.set(row.node_id, count);
-    }
-    const carrying = new Set(flows.flatMap((flow) => [`${flow.job_id}<${flow.source_id}`, `${flow.job_id}>${flow.target_id}`]));
-    const agreementsOf = new Map(agreements.map((row) => [row.job_id, row.agreement_ids]));
-    const kindOf = new Map(graph.nodes.map((node) => [node.id, node.kind]));
+  /**
+   * The graph answer with its annotations: `dbIds[i]` is the database id of `nodes[i]`, and
+   * `edges` name nodes by position. One statement reads every annotation.
+   */
+  async annotateGraph(nodes: LineageNode[], dbIds: readonly string[], edges: ReadonlyArray<{ source: number; target: number }>, truncated: boolean): Promise<LineageGraph> {
+    const datasetIds = dbIds.filter((_, at) => nodes[at].kind === 'dataset');
+    const jobIds = dbIds.filter((_, at) => nodes[at].kind === 'job');
+    const found = await this.personal.graphAnnotations(datasetIds, jobIds);
+    const counts = new Map(found.fields.map(([node, direct, quasi]) => [node, { direct, quasi }]));
+    const carrying = new Set(found.flows.flatMap(([job, source, target]) => [`${job}<${source}`, `${job}>${target}`]));
+    const agreementsOf = new Map(found.agreements);
     return {
-      ...graph,
-      nodes: graph.nodes.map((node) => ({ ...node, personalData: node.kind === 'dataset' ? (counts.get(ids.get(node.id) ?? '') ?? null) : null })),
-      edges: graph.edges.map((edge) => {
-        const intoJob = kindOf.get(edge.target) === 'job';
-        const job = ids.get(intoJob ? edge.target : edge.source) ?? '';
-        const dataset = ids.get(intoJob ? edge.source : edge.target) ?? '';
-        return { ...edge, agreementIds: agreementsOf.get(job) ?? [], personalData: carrying.has(intoJob ? `${job}<${dataset}` : `${job}>${dataset}`) };
+      nodes: nodes.map((node, at) => ({ ...node, personalData: node.kind === 'dataset' ? (counts.get(dbIds[at]) ?? null) : null })),
+      edges: edges.map(({ source, target }) => {
+        const intoJob = nodes[target].kind === 'job';
+        const job = dbIds[intoJob ? target : source];
+        const dataset = dbIds[intoJob ? source : target];
+        return { source: nodes[source].id, target: nodes[target].id, agreementIds: agreementsOf.get(job) ?? [], personalData: carrying.has(intoJob ? `${job}<${dataset}` : `${job}>${dataset}`) };
       }),
+      truncated,
     };
   }
 

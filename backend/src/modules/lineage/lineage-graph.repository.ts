@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LineageDirection, LineageNodeKind } from '@convenio/contracts';
 import { DataSource } from 'typeorm';
-import { graphAnswerSql, graphWalkSql } from './lineage-graph.sql';
+import { graphAnswerSql } from './lineage-graph.sql';
 import { splitCandidates } from './node-id';
 
 export interface NodeRow {
@@ -12,14 +12,10 @@ export interface NodeRow {
   name: string;
 }
 
-export interface ReachedRow extends NodeRow {
-  depth: number;
-}
-
 /** The graph answer as the database gives it (see `graphAnswerSql`): nodes and edges by position. */
 export interface GraphRows {
   truncated: boolean;
-  nodes: Array<[kind: LineageNodeKind, namespace: string, name: string, depth: number]>;
+  nodes: Array<[kind: LineageNodeKind, namespace: string, name: string, depth: number, id: string]>;
   /** Source and target positions in `nodes`, pair after pair. */
   edges: number[];
   catalog: Array<[node: number, id: string, title: string, ownerOrganizationId: string, status: string, sensitivity: string]>;
@@ -77,25 +73,10 @@ export class LineageGraphRepository {
     return row ?? null;
   }
 
-  /** Nodes reached from `start` within `depth` hops, at most `cap + 1` per direction (nearest first). */
-  walk(start: string, direction: LineageDirection, depth: number, cap: number): Promise<ReachedRow[]> {
-    return this.query<ReachedRow>(graphWalkSql(direction), [start, depth, cap]);
-  }
-
   /** The first `cap` nodes reached from `start` (nearest first), the edges among them and their catalog datasets, in one statement. */
   async graph(start: string, direction: LineageDirection, depth: number, cap: number): Promise<GraphRows> {
     const [row] = await this.query<{ truncated: boolean; nodes: GraphRows['nodes']; edges: string; catalog: GraphRows['catalog'] }>(graphAnswerSql(direction), [start, depth, cap]);
     return { truncated: row.truncated, nodes: row.nodes, edges: JSON.parse(row.edges) as number[], catalog: row.catalog };
-  }
-
-  /** The edges between the given nodes. */
-  edgesAmong(ids: string[]): Promise<Array<{ source_id: string; target_id: string }>> {
-    // One index probe per node (never a scan of the edge table), filtered by a hashed array test.
-    return this.query(
-      `SELECT e.source_id, e.target_id FROM unnest($1::bigint[]) AS s(id) JOIN lineage_edges e ON e.source_id = s.id
-       WHERE e.target_id = ANY($1::bigint[]) ORDER BY 1, 2`,
-      [ids],
-    );
   }
 
   /** Catalog datasets declaring these lineage identities. */

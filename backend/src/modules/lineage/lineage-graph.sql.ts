@@ -45,7 +45,7 @@ export function graphWalkSql(direction: LineageDirection): string {
  * depth, then id) numbered from 0, the edges among them as pairs of those numbers, and the
  * catalog datasets declaring the identity of one of their datasets (the caller filters those by
  * what it may read). One row: `truncated` (more than `$3` reached), and `nodes`
- * (`[kind, namespace, name, depth]`) and `catalog` (`[node, id, title, owner, status, sensitivity]`)
+ * (`[kind, namespace, name, depth, id]`) and `catalog` (`[node, id, title, owner, status, sensitivity]`)
  * as JSON arrays, and `edges` as the text of one flat JSON array of numbers, source then target
  * of each edge (ordered by source, then target id).
  */
@@ -59,7 +59,7 @@ export function graphAnswerSql(direction: LineageDirection): string {
       JOIN lineage_nodes n ON n.id = k.id)
     SELECT
       (SELECT count(*) FROM reached) > $3::int AS truncated,
-      (SELECT coalesce(json_agg(json_build_array(kind, namespace, name, depth) ORDER BY at), '[]') FROM kept) AS nodes,
+      (SELECT coalesce(json_agg(json_build_array(kind, namespace, name, depth, id::text) ORDER BY at), '[]') FROM kept) AS nodes,
       (SELECT '[' || coalesce(string_agg(s.at || ',' || t.at, ',' ORDER BY s.id, t.id), '') || ']'
          FROM kept s JOIN lineage_edges e ON e.source_id = s.id JOIN kept t ON t.id = e.target_id) AS edges,
       (SELECT coalesce(json_agg(json_build_array(k.at, d.id, d.title, d.owner_organization_id, d.status, d.sensitivity)), '[]')

@@ -26,8 +26,8 @@ const node = (position: string) => `(SELECT id FROM node)[${position}]`;
  *   `node` is the array of the ids of every node named, in the order of `$4…$6`, and the rows
  *   below name nodes by position in it (no join). A node another transaction inserts meanwhile
  *   is taken by the no-op update, which waits for that transaction, so no node is ever missing.
- * - the rest (raw events, runs folded per run beforehand, state history, inputs and outputs per
- *   run, graph edges, schema versions, column edges) is written only when every event of the
+ * - the rest (raw events, runs folded per run beforehand and marked due for a compliance check,
+ *   state history, inputs and outputs per run, graph edges, schema versions, column edges) is written only when every event of the
  *   call is this transaction's (`mine`): all new, or — on the second call the repository makes
  *   when a batch mixes new and re-sent events — the new ones, claimed by the first call.
  *
@@ -78,6 +78,12 @@ const STORE_SQL = `
       agreement_id = COALESCE(EXCLUDED.agreement_id, r.agreement_id),
       parent_run_id = COALESCE(EXCLUDED.parent_run_id, r.parent_run_id),
       updated_at = now()),
+  due AS (
+    INSERT INTO lineage_runs_due (run_id)
+    SELECT x.run_id FROM jsonb_to_recordset($10::jsonb) AS x(run_id uuid)
+    WHERE EXISTS (SELECT FROM mine)
+    ORDER BY x.run_id
+    ON CONFLICT (run_id) DO UPDATE SET mark = EXCLUDED.mark),
   history AS (
     INSERT INTO lineage_run_states (run_id, event_type, event_time, event_id)
     SELECT x.run_id, x.event_type, x.event_time, x.event_id

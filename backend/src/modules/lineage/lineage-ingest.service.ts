@@ -1,11 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LINEAGE_BATCH_MAX, type ErrorDetail, type LineageBatchItem, type LineageBatchResult, type LineageEventProblem, type LineageIngestResult } from '@convenio/contracts';
 import type { Queue } from 'bullmq';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import { QueueName, type EvaluateLineageRunJobData } from '../../core/queue/queue-names';
-import { queueRunChecks } from '../compliance/compliance-queue';
+import { QueueName, type CheckDueLineageRunsJobData } from '../../core/queue/queue-names';
+import { ComplianceCheckRequester } from '../compliance/compliance-queue';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { normaliseEvent, type NormalisedEvent } from './event-normaliser';
@@ -45,17 +45,19 @@ export class LineageIngestService {
   private readonly validator = new OpenLineageValidator();
   private partitionReadyFor: string | null = null;
 
-  private readonly logger = new Logger(LineageIngestService.name);
+  private readonly compliance: ComplianceCheckRequester;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: LineageIngestRepository,
-    @InjectQueue(QueueName.Compliance) private readonly compliance: Queue<EvaluateLineageRunJobData>,
-  ) {}
+    @InjectQueue(QueueName.Compliance) complianceQueue: Queue<CheckDueLineageRunsJobData>,
+  ) {
+    this.compliance = new ComplianceCheckRequester(complianceQueue);
+  }
 
-  /** After the commit: the worker checks each touched run against the agreements (the worker's sweep covers a Redis outage). */
-  async queueComplianceChecks(runIds: Iterable<string>): Promise<void> {
-    await queueRunChecks(this.compliance, runIds).catch((error: Error) => this.logger.warn(`Compliance checks not queued (the worker's sweep will): ${error.message}`));
+  /** After the commit that stored runs: the worker checks them against the agreements (coalesced; see ComplianceCheckRequester). */
+  requestComplianceCheck(): Promise<void> {
+    return this.compliance.request();
   }
 
   /** One event: 201 when stored, 200 when it was already (`created` says which). */
@@ -111,7 +113,7 @@ export class LineageIngestService {
       const unique = [...new Map(valid.map(({ event }) => [event.hash, event])).values()];
       const sender: Sender = { userId: principal?.userId ?? null, apiKeyId: principal?.apiKeyId ?? null };
       const { ids, fresh } = await this.store(unique, sender);
-      await this.queueComplianceChecks(unique.filter((event) => fresh.has(event.hash) && event.run).map((event) => event.run!.runId));
+      if (unique.some((event) => fresh.has(event.hash) && event.run)) await this.requestComplianceCheck();
       const claimed = new Set<string>();
       for (const { index, event } of valid) {
         const isNew = fresh.has(event.hash) && !claimed.has(event.hash);
@@ -126,6 +128,8 @@ export class LineageIngestService {
     await this.ensurePartition();
     for (let attempt = 1; ; attempt++) {
       try {
+        // One event is one statement, atomic by itself; a batch may take two (see store), hence the transaction.
+        if (events.length === 1) return await this.repository.store(this.dataSource.manager, events, sender);
         return await this.dataSource.transaction((manager) => this.repository.store(manager, events, sender));
       } catch (error) {
         const code = error instanceof QueryFailedError ? (error as { driverError?: { code?: string } }).driverError?.code : undefined;

@@ -36,6 +36,13 @@ export interface PersonalFieldRow {
   origins: Array<{ namespace: string; name: string; field: string; kind: 'direct' | 'quasi' }>;
 }
 
+/** See `graphAnnotations`. */
+export interface GraphAnnotationRows {
+  fields: Array<[nodeId: string, direct: number, quasi: number]>;
+  flows: Array<[jobId: string, sourceId: string, targetId: string]>;
+  agreements: Array<[jobId: string, agreementIds: string[]]>;
+}
+
 @Injectable()
 export class LineagePersonalDataRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -58,29 +65,32 @@ export class LineagePersonalDataRepository {
   }
 
   /**
-   * The (job, source dataset, target dataset) triples along which personal data moves: a column
-   * edge of one of the job's runs, not masking, whose source field carries personal data.
+   * What the graph explorer draws, in one statement (one walk of REACH): per dataset node, how
+   * many fields carry direct and quasi identifiers (strongest kind per field); the (job, source
+   * dataset, target dataset) triples along which personal data moves — a column edge of one of
+   * the job's runs, not masking, whose source field carries personal data; and the agreements
+   * each job's runs ran under. Node ids as text.
    */
-  async flows(nodeIds: readonly string[]): Promise<Array<{ job_id: string; source_id: string; target_id: string }>> {
-    if (nodeIds.length === 0) return [];
-    return this.dataSource.query(
-      `${REACH}
-       SELECT DISTINCT run.job_id::text AS job_id, e.source_dataset_id::text AS source_id, e.target_dataset_id::text AS target_id
-         FROM reach r
-         JOIN lineage_column_edges e ON e.source_dataset_id = r.node_id AND e.source_field = r.field AND NOT e.masking
-         JOIN lineage_runs run ON run.run_id = e.run_id
-        WHERE run.job_id = ANY($1::bigint[]) OR e.source_dataset_id = ANY($1::bigint[]) OR e.target_dataset_id = ANY($1::bigint[])`,
-      [nodeIds],
+  async graphAnnotations(datasetIds: readonly string[], jobIds: readonly string[]): Promise<GraphAnnotationRows> {
+    if (datasetIds.length === 0 && jobIds.length === 0) return { fields: [], flows: [], agreements: [] };
+    const [row] = await this.dataSource.query(
+      `${REACH}, personal AS MATERIALIZED (SELECT node_id, field, bool_or(kind = 'direct') AS direct FROM reach GROUP BY node_id, field)
+       SELECT
+         (SELECT coalesce(json_agg(json_build_array(node_id::text, direct, quasi)), '[]') FROM (
+            SELECT node_id, count(*) FILTER (WHERE direct)::int AS direct, count(*) FILTER (WHERE NOT direct)::int AS quasi
+              FROM personal WHERE node_id = ANY($1::bigint[]) GROUP BY node_id) counted) AS fields,
+         (SELECT coalesce(json_agg(json_build_array(job_id::text, source_id::text, target_id::text)), '[]') FROM (
+            SELECT DISTINCT run.job_id, e.source_dataset_id AS source_id, e.target_dataset_id AS target_id
+              FROM personal p
+              JOIN lineage_column_edges e ON e.source_dataset_id = p.node_id AND e.source_field = p.field AND NOT e.masking
+              JOIN lineage_runs run ON run.run_id = e.run_id
+             WHERE run.job_id = ANY($2::bigint[])) flowing) AS flows,
+         (SELECT coalesce(json_agg(json_build_array(job_id::text, agreement_ids)), '[]') FROM (
+            SELECT job_id, array_agg(DISTINCT agreement_id::text) AS agreement_ids FROM lineage_runs
+             WHERE job_id = ANY($2::bigint[]) AND agreement_id IS NOT NULL GROUP BY job_id) governed) AS agreements`,
+      [datasetIds, jobIds],
     );
-  }
-
-  /** Agreements each job's runs ran under. */
-  async agreementsOfJobs(jobIds: readonly string[]): Promise<Array<{ job_id: string; agreement_ids: string[] }>> {
-    if (jobIds.length === 0) return [];
-    return this.dataSource.query(
-      `SELECT job_id::text AS job_id, array_agg(DISTINCT agreement_id::text) AS agreement_ids FROM lineage_runs WHERE job_id = ANY($1::bigint[]) AND agreement_id IS NOT NULL GROUP BY job_id`,
-      [jobIds],
-    );
+    return row as GraphAnnotationRows;
   }
 
   async nodeIdsOf(keys: ReadonlyArray<{ kind: string; namespace: string; name: string }>): Promise<Map<string, string>> {

@@ -14,6 +14,7 @@ import {
 } from '@convenio/contracts';
 import type { AppAbility } from '@convenio/policies';
 import { DomainException } from '../../core/errors/domain.exception';
+import { LineageAnnotations } from './lineage-annotations.service';
 import { LineageErrorCode } from './lineage-ingest.service';
 import { LineageGraphRepository, type CatalogRow, type ColumnEdgeRow, type NodeRow } from './lineage-graph.repository';
 import { nodeId, parseNodeId } from './node-id';
@@ -25,7 +26,10 @@ const identity = (namespace: string, name: string) => `${namespace}\u0000${name}
 /** Graph, column and run reads. Catalog links show only the catalog datasets the caller may read. */
 @Injectable()
 export class LineageQueryService {
-  constructor(private readonly graph: LineageGraphRepository) {}
+  constructor(
+    private readonly graph: LineageGraphRepository,
+    private readonly annotations: LineageAnnotations,
+  ) {}
 
   async graphOf(query: LineageGraphQuery, ability: AppAbility): Promise<LineageGraph> {
     const start = await this.locate(query.node ?? null, query.kind ?? 'dataset', query.namespace, query.name, 'node');
@@ -35,9 +39,9 @@ export class LineageQueryService {
       if (ability.can('read', subject('Dataset', { id, ownerOrganizationId, status, sensitivity }))) links.set(node, { datasetId: id, title, ownerOrganizationId });
     }
     const nodes = found.nodes.map(([kind, namespace, name, depth], at) => ({ id: nodeId(kind, namespace, name), kind, namespace, name, depth, catalog: links.get(at) ?? null }));
-    const edges = new Array<{ source: string; target: string }>(found.edges.length / 2);
-    for (let at = 0; at < edges.length; at++) edges[at] = { source: nodes[found.edges[2 * at]].id, target: nodes[found.edges[2 * at + 1]].id };
-    return { nodes, edges, truncated: found.truncated };
+    const edges = new Array<{ source: number; target: number }>(found.edges.length / 2);
+    for (let at = 0; at < edges.length; at++) edges[at] = { source: found.edges[2 * at], target: found.edges[2 * at + 1] };
+    return this.annotations.annotateGraph(nodes, found.nodes.map((row) => row[4]), edges, found.truncated);
   }
 
   async columnsOf(query: LineageColumnsQuery, ability: AppAbility): Promise<LineageColumns> {

@@ -60,7 +60,7 @@ export class LineageController {
   @Get('graph')
   @Can('read', 'LineageGraph')
   async graph(@Query() query: LineageGraphQueryDto, @CurrentAbility() ability: AppAbility): Promise<LineageGraph> {
-    return this.annotations.annotateGraph(await this.query.graphOf(query, ability));
+    return this.query.graphOf(query, ability);
   }
 
   @Get('columns')

@@ -78,7 +78,7 @@ export class ReleasesService {
       });
       return this.releases.find(id, manager);
     });
-    await this.lineage.queueComplianceChecks([release.lineageRunId]);
+    await this.lineage.requestComplianceCheck();
     return release;
   }
 

@@ -2,6 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../../src/core/queue/queue-names';
 import { ComplianceEvaluator } from '../../../src/modules/compliance/compliance-evaluator.service';
 import { insertAgreement, organizationId } from '../approvals/support/agreement-fixtures';
 import { createTestApp, createTestWorker } from '../support/create-app';
@@ -82,7 +85,7 @@ describe('compliance findings', () => {
   async function findingsOf(runId: string, expected: number) {
     const until = Date.now() + 30_000;
     for (;;) {
-      const [{ checked }] = await db.query(`SELECT compliance_checked_at IS NOT NULL AND compliance_checked_at >= updated_at AS checked FROM lineage_runs WHERE run_id = $1`, [runId]);
+      const [{ checked }] = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM lineage_runs_due WHERE run_id = $1) AS checked`, [runId]);
       const page = (await http().get('/api/v1/compliance/findings').query({ runId, pageSize: 50 }).set(bearer(auditor)).expect(200)).body;
       if (checked && page.items.length >= expected) return page.items as Array<{ id: string; rule: string; severity: string; status: string; summary: string; evidence: { eventIds: string[]; edges: unknown[]; facts: Record<string, unknown> } }>;
       if (Date.now() > until) throw new Error(`run ${runId}: checked ${checked}, ${page.items.length} finding(s), expected ${expected}`);
@@ -202,6 +205,26 @@ describe('compliance findings', () => {
     expect(filtered.items.map((item: { id: string }) => item.id)).toContain(finding.id);
     expect(filtered.items.every((item: { status: string }) => item.status === 'resolved')).toBe(true);
     await http().get('/api/v1/compliance/findings').query({ severity: 'extreme' }).set(bearer(official)).expect(400);
+  });
+
+  it('a burst of runs is checked in a few coalesced passes: unflaggable runs cleared in bulk, flaggable ones through the rules', async () => {
+    const queue = api.get<Queue>(getQueueToken(QueueName.Compliance));
+    const before = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed');
+    // 60 runs inside one organization's lake (not in the catalog, or catalog input only): no rule can flag them…
+    const quiet = Array.from({ length: 60 }, (_, index) => sparkRun([LAKE, index % 2 ? 'raw/cdr' : 'raw/unlisted'], [LAKE, `scratch/t${index}`], []));
+    // …and one cross-organization flow in the same burst, which the rules must still see.
+    const flagged = sparkRun([LAKE, 'raw/cells'], [SE_DW, 'mobility.od'], []);
+    const events = [...quiet, flagged].map((run) => run.event);
+    const sent = (await http().post('/api/v1/lineage/batch').set(bearer(steward)).send(events.slice(0, 30)).expect(200)).body;
+    expect(sent.accepted).toBe(30);
+    for (const event of events.slice(30)) await send(event);
+
+    expect((await findingsOf(flagged.runId, 1)).map((finding) => finding.rule)).toEqual(['cross_org_flow_without_agreement']);
+    for (const { runId } of quiet) expect(await findingsOf(runId, 0)).toEqual([]);
+    const after = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed');
+    // 32 requests (one batch, 31 single events) became a handful of checks, not one per run.
+    expect(after.completed - before.completed).toBeLessThanOrEqual(6);
+    expect(after.failed).toBe(before.failed);
   });
 
   it('the demo pipeline shows its findings on a fresh start', async () => {

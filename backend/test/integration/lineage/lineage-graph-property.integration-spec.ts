@@ -91,13 +91,19 @@ describe('the recursive graph query agrees with a breadth-first search', () => {
       const direction = (['upstream', 'downstream', 'both'] as const)[probe % 3];
       const depth = 1 + Math.floor(random() * 10);
       const expected = bfs(edges, start, direction, depth);
-      const rows = await graph.walk(ids[start], direction, depth, 5000);
-      const actual = new Map(rows.map((row) => [indexOf.get(String(row.id))!, Number(row.depth)]));
+      const answer = await graph.graph(ids[start], direction, depth, 5000);
+      expect(answer.truncated).toBe(false);
+      const positions = answer.nodes.map((node) => indexOf.get(node[4])!);
+      const actual = new Map(answer.nodes.map((node, at) => [positions[at], Number(node[3])]));
       expect({ seed, start, direction, depth, nodes: [...actual].sort((a, b) => a[0] - b[0]) }).toEqual({ seed, start, direction, depth, nodes: [...expected].sort((a, b) => a[0] - b[0]) });
-      expect(rows.map((row) => Number(row.depth))).toEqual([...rows.map((row) => Number(row.depth))].sort((a, b) => a - b));
-      const among = await graph.edgesAmong(rows.map((row) => String(row.id)));
+      // Nearest first, and each node's kind and name as stored.
+      expect(answer.nodes.map((node) => Number(node[3]))).toEqual(answer.nodes.map((node) => Number(node[3])).sort((a, b) => a - b));
+      expect(answer.nodes.map((node) => `${node[0]}:${node[2]}`)).toEqual(positions.map((index) => `${index % 2 === 0 ? 'dataset' : 'job'}:n${index}`));
+      const among: string[] = [];
+      for (let at = 0; at < answer.edges.length; at += 2) among.push(`${positions[answer.edges[at]]}>${positions[answer.edges[at + 1]]}`);
       const expectedEdges = new Set(edges.filter(([source, target]) => expected.has(source) && expected.has(target)).map(([source, target]) => `${source}>${target}`));
-      expect(new Set(among.map((edge) => `${indexOf.get(String(edge.source_id))}>${indexOf.get(String(edge.target_id))}`))).toEqual(expectedEdges);
+      expect(among).toHaveLength(new Set(among).size);
+      expect(new Set(among)).toEqual(expectedEdges);
     }
   });
 
@@ -107,12 +113,18 @@ describe('the recursive graph query agrees with a breadth-first search', () => {
     for (let leaf = 1; leaf <= 6000; leaf++) edges.push([0, leaf], [leaf, 6000 + leaf]);
     edges.push([12000, 0]);
     const ids = await load(12001, edges);
-    const rows = await graph.walk(ids[0], 'downstream', 10, 5000);
-    expect(rows).toHaveLength(5001);
-    expect(rows[0]).toMatchObject({ id: ids[0], depth: 0 });
-    expect(rows.every((row) => Number(row.depth) <= 1)).toBe(true);
-    const small = await graph.walk(ids[0], 'upstream', 10, 5000);
+    const cut = await graph.graph(ids[0], 'downstream', 10, 5000);
+    expect(cut.truncated).toBe(true);
+    expect(cut.nodes).toHaveLength(5000);
+    expect(cut.nodes[0]).toEqual(['dataset', 'prop', 'n0', 0, ids[0]]);
+    expect(cut.nodes.every((node) => Number(node[3]) <= 1)).toBe(true);
+    // Edges only among the nodes kept: the hub's 4,999 outputs that made the cut.
+    expect(cut.edges).toHaveLength(2 * 4999);
+    const small = await graph.graph(ids[0], 'upstream', 10, 5000);
     // Upstream the cycle closes: hub ← 12000 ← leaf 6000 ← hub (not visited twice).
-    expect(small.map((row) => [String(row.id), Number(row.depth)])).toEqual([[ids[0], 0], [ids[12000], 1], [ids[6000], 2]]);
+    expect(small.truncated).toBe(false);
+    expect(small.nodes.map((node) => [node[4], Number(node[3])])).toEqual([[ids[0], 0], [ids[12000], 1], [ids[6000], 2]]);
+    // hub → leaf 6000, leaf 6000 → 12000, 12000 → hub, by source id.
+    expect(small.edges).toEqual([0, 2, 2, 1, 1, 0]);
   });
 });
