@@ -4,6 +4,7 @@ import { createApiApp } from './bootstrap';
 import { exitWithMessage, loadConfigOrExit } from './config/app-config';
 import { checkDatabaseReachable } from './core/database/database-preflight';
 import { migrateDatabase } from './core/database/migrate';
+import { LineageIngestService } from './modules/lineage/lineage-ingest.service';
 import { seedDemoData } from './seed/demo-seed';
 
 /** Entry point of the HTTP API process. */
@@ -15,7 +16,11 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   const logger = app.get(Logger);
   if (migration.applied.length > 0) logger.log(`Applied migrations: ${migration.applied.join(', ')}`);
-  if (migration.seeded) logger.log('Seeded demo data into an empty database');
+  if (migration.seeded) {
+    logger.log('Seeded demo data into an empty database');
+    // The demo lineage gets its compliance findings as soon as a worker is up (not at its next sweep).
+    await app.get(LineageIngestService).requestComplianceCheck();
+  }
   await app.listen(config.env.PORT);
   logger.log(`Convenio API listening on http://localhost:${config.env.PORT}`);
 }

@@ -138,7 +138,7 @@ export function evaluateRun(facts: RunFacts): FindingDraft[] {
       summary: `Release "${release.name}" under ${release.agreementReference} has k = ${release.kAchieved}; the agreement (version ${release.agreementVersion}) requires at least ${release.minK}`,
       agreementId: release.agreementId,
       agreementVersion: release.agreementVersion,
-      evidence: base([], { releaseId: release.id, kAchieved: release.kAchieved, minK: release.minK }),
+      evidence: base([], { releaseId: release.id, releaseName: release.name, kAchieved: release.kAchieved, minK: release.minK }),
     });
   }
   return findings;

@@ -69,7 +69,8 @@ describe('FindingPageComponent (evidence, history, status changes)', () => {
     expect(text('finding-rule')).toBe('Identificador directo no eliminado');
     expect(text('finding-severity')).toBe('Alta');
     expect(text('finding-status')).toBe('Abierto');
-    expect(text('finding-summary')).toContain('keeps curp');
+    // In the portal's language, from the rule and the evidence (not the API's English summary).
+    expect(text('finding-summary')).toBe('El convenio CONV-2026-0001 exige quitar los identificadores directos, pero curp llegaron a la salida sin enmascarar.');
     expect(el('finding-agreement')?.querySelector('a')?.getAttribute('href')).toBe(`/convenios/${AGREEMENT_ID}`);
     expect(text('finding-agreement')).toContain('CONV-2026-0001 · versión 2');
     expect(text('finding-run')).toBe(RUN_ID);

@@ -15,6 +15,7 @@ import { toErrorResponse } from '../../../core/http/normalize-error';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { type Message, describeError } from '../../../shared/errors/describe-error';
 import { FindingSeverityComponent } from '../components/finding-severity.component';
+import { FindingSummaryComponent } from '../components/finding-summary.component';
 import { FindingStatusComponent } from '../components/finding-status.component';
 import { FindingEvidenceComponent } from '../components/finding-evidence.component';
 import { FindingHistoryComponent } from '../components/finding-history.component';
@@ -43,6 +44,7 @@ type Outcome = { readonly finding: ComplianceFinding } | { readonly error: Error
     MatProgressBarModule,
     TranslocoPipe,
     FindingSeverityComponent,
+    FindingSummaryComponent,
     FindingStatusComponent,
     FindingEvidenceComponent,
     FindingHistoryComponent,

@@ -79,7 +79,7 @@ describe('FindingsPageComponent (board, filters in the URL)', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0].getAttribute('data-rule')).toBe('direct_identifier_not_removed');
     expect(rows[0].textContent).toContain('Identificador directo no eliminado');
-    expect(rows[0].textContent).toContain('keeps curp through an unmasked edge');
+    expect(rows[0].textContent).toContain('El convenio CONV-2026-0001 exige quitar los identificadores directos, pero curp llegaron a la salida sin enmascarar.');
     expect(rows[0].querySelector('[data-testid="finding-row-severity"]')?.textContent?.trim()).toBe('Alta');
     expect(rows[0].querySelector('[data-testid="finding-row-status"]')?.textContent?.trim()).toBe('Abierto');
     expect(rows[0].querySelector('[data-testid="finding-agreement"]')?.getAttribute('href')).toBe(`/convenios/${AGREEMENT_ID}`);

@@ -19,6 +19,7 @@ import { provideTranslatedPaginator } from '../../../core/i18n/translated-pagina
 import { describeError } from '../../../shared/errors/describe-error';
 import { ControlErrorPipe } from '../../../shared/forms/control-error.pipe';
 import { FindingSeverityComponent } from '../components/finding-severity.component';
+import { FindingSummaryComponent } from '../components/finding-summary.component';
 import { FindingStatusComponent } from '../components/finding-status.component';
 import { ComplianceApi } from '../data-access/compliance.api';
 import { shortId } from '../data-access/finding-format';
@@ -59,6 +60,7 @@ type Outcome = { readonly page: Page<ComplianceFinding> } | { readonly error: Er
     TranslocoPipe,
     ControlErrorPipe,
     FindingSeverityComponent,
+    FindingSummaryComponent,
     FindingStatusComponent,
   ],
   providers: [provideTranslatedPaginator()],

@@ -7,6 +7,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Subscription } from 'rxjs';
 import { toErrorResponse } from '../../../core/http/normalize-error';
 import { describeError } from '../../../shared/errors/describe-error';
+import { FindingSummaryComponent } from '../../compliance/components/finding-summary.component';
 import { FindingSeverityComponent } from '../../compliance/components/finding-severity.component';
 import { type ColumnsRequest, LineageApi } from '../data-access/lineage.api';
 import { datasetRef } from '../data-access/lineage-node-id';
@@ -20,7 +21,7 @@ import { LineageColumnsTableComponent } from './lineage-columns-table.component'
 @Component({
   selector: 'cv-lineage-node-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, FindingSeverityComponent, LineageColumnsTableComponent],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, TranslocoPipe, FindingSeverityComponent, FindingSummaryComponent, LineageColumnsTableComponent],
   templateUrl: './lineage-node-panel.component.html',
   styleUrls: ['./lineage-badges.scss', './lineage-node-panel.component.scss'],
 })
