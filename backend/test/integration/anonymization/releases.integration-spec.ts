@@ -115,6 +115,7 @@ describe('releases gated by the agreement', () => {
     const auditor = await login(api, 'auditor@funcionpublica.gob.mx');
     const findings = (await http().get('/api/v1/compliance/findings').query({ runId: created.body.lineageRunId }).set(bearer(auditor)).expect(200)).body.items;
     expect(findings.map((finding: { rule: string; agreementVersion: number }) => [finding.rule, finding.agreementVersion])).toEqual([['release_k_below_minimum', 3]]);
+    expect(findings[0].evidence.facts).toMatchObject({ releaseId: created.body.id, releaseName: 'Ocupación 2026 T3', kAchieved: job.report!.kAchieved, minK: job.report!.kAchieved! + 1 });
     expect(findings[0].summary).toBe(`Release "Ocupación 2026 T3" under ${agreement.reference} has k = ${job.report!.kAchieved}; the agreement (version 3) requires at least ${job.report!.kAchieved! + 1}`);
   });
 
