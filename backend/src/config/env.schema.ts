@@ -60,6 +60,8 @@ export const envSchema = z.object({
   LOGIN_THROTTLE_WINDOW_SECONDS: intFromEnv(10, 86400).default(900),
   /** Key of the keyed hash (HMAC-SHA-256) that pseudonymizes columns; the same key gives the same tokens across releases. */
   ANONYMIZATION_HMAC_KEY: z.string({ error: 'is required (a random string of at least 32 characters)' }).min(32, 'must have at least 32 characters'),
+  /** Days an anonymization job's original upload (which holds the personal data) is kept after the job ends; then it is deleted (the anonymized result stays). */
+  ANONYMIZATION_INPUT_RETENTION_DAYS: intFromEnv(0, 3650).default(7),
   /** Notifications are also e-mailed (by the worker) only when this is set, e.g. smtp://user:pass@mail.example:587. */
   SMTP_URL: smtpUrl.optional(),
   SMTP_FROM: z.string().trim().min(3).max(200).default('Convenio <no-reply@convenio.local>'),

@@ -12,6 +12,7 @@ import { Lineage1765454400000 } from './1765454400000-Lineage';
 import { AnonymizationJobsAndReleases1765627200000 } from './1765627200000-AnonymizationJobsAndReleases';
 import { ComplianceFindings1765800000000 } from './1765800000000-ComplianceFindings';
 import { ComplianceDueRuns1765972800000 } from './1765972800000-ComplianceDueRuns';
+import { AnonymizationInputRetention1766145600000 } from './1766145600000-AnonymizationInputRetention';
 
 /** Every migration in timestamp order (TypeORM runs them by timestamp), listed as classes, never globs. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AnonymizationJobsAndReleases1765627200000,
   ComplianceFindings1765800000000,
   ComplianceDueRuns1765972800000,
+  AnonymizationInputRetention1766145600000,
 ];

@@ -49,6 +49,10 @@ export interface AnonymizationJob {
   report: AnonymizationReport | null;
   resultBytes: number | null;
   error: AnonymizationJobError | null;
+  /** When the original upload (with its personal data) was deleted; null while it is kept. */
+  inputPurgedAt: string | null;
+  /** When the retention sweep will delete the original upload (the job ended and it is still kept); otherwise null. */
+  inputDeleteAfter: string | null;
 }
 
 export const anonymizationJobListQuerySchema = pageQuerySchema.extend({

@@ -65,5 +65,15 @@ describe('journey: a steward anonymizes an extract', () => {
     expect(text).toMatch(/GARC\d{6}[HM]DF/);
     expect(text).toMatch(/[0-9a-f]{32}/);
     await page.getByTestId('job-download-result').waitFor();
+
+    // The original file holds the CURPs: the steward deletes it now instead of waiting for the retention.
+    expect(await page.getByTestId('job-input-kept').textContent()).toContain('se borrará el');
+    await page.getByTestId('job-delete-input').click();
+    await page.getByTestId('confirm-accept').click();
+    await page.getByTestId('job-input-deleted').waitFor();
+    await page.getByTestId('preview-input-deleted').waitFor();
+    expect((await page.getByTestId('job-preview').textContent()) ?? '').not.toMatch(/GARC\d{6}[HM]DF/);
+    // The anonymized result stays downloadable.
+    await page.getByTestId('job-download-result').waitFor();
   });
 });

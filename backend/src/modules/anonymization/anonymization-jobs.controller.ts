@@ -91,6 +91,13 @@ export class AnonymizationJobsController {
     return this.jobs.preview(id, ability);
   }
 
+  /** Deletes the original upload (its personal data) of a job that has ended; the anonymized result and the report stay. */
+  @Delete(':id/input')
+  @Can('delete', 'AnonymizationJob')
+  deleteInput(@Param('id') id: string, @CurrentAbility() ability: AppAbility): Promise<AnonymizationJob> {
+    return this.jobs.deleteInput(id, ability);
+  }
+
   /** Cancels a queued or running job (409 once it is completed, failed or cancelled). */
   @Delete(':id')
   @Can('delete', 'AnonymizationJob')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
 import type { AnonymizationJob, AnonymizationJobError, AnonymizationJobListQuery, AnonymizationReport, Page } from '@convenio/contracts';
 import { abilityToSql, type AppAbility, type SqlFieldMap } from '@convenio/policies';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,14 +16,22 @@ export const ANONYMIZATION_JOB_SQL_FIELDS: SqlFieldMap = {
 const SELECT_JOB = `j.id, j.state, j.progress, j.file_name AS "fileName", j.input_bytes::float8 AS "inputBytes", j.records,
   j.dataset_id AS "datasetId", d.title AS "datasetTitle", j.organization_id AS "organizationId", j.created_by AS "createdById",
   u.full_name AS "createdByName", j.created_at AS "createdAt", j.started_at AS "startedAt", j.finished_at AS "finishedAt",
-  j.attempts, j.policy, j.report, j.result_bytes::float8 AS "resultBytes", j.error, j.result_attempt AS "resultAttempt"`;
+  j.attempts, j.policy, j.report, j.result_bytes::float8 AS "resultBytes", j.error, j.result_attempt AS "resultAttempt", j.input_purged_at AS "inputPurgedAt"`;
 const FROM_JOB = `anonymization_jobs j LEFT JOIN datasets d ON d.id = j.dataset_id LEFT JOIN users u ON u.id = j.created_by`;
 
-export type JobRow = Omit<AnonymizationJob, 'createdAt' | 'startedAt' | 'finishedAt'> & { createdAt: Date; startedAt: Date | null; finishedAt: Date | null; resultAttempt: number | null };
+type Dates = 'createdAt' | 'startedAt' | 'finishedAt' | 'inputPurgedAt' | 'inputDeleteAfter';
+export type JobRow = Omit<AnonymizationJob, Dates> & { createdAt: Date; startedAt: Date | null; finishedAt: Date | null; inputPurgedAt: Date | null; inputDeleteAfter: Date | null; resultAttempt: number | null };
+
+const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toJob({ resultAttempt: _attempt, ...row }: JobRow): AnonymizationJob {
-  return { ...row, createdAt: row.createdAt.toISOString(), startedAt: row.startedAt?.toISOString() ?? null, finishedAt: row.finishedAt?.toISOString() ?? null };
+  return { ...row, createdAt: row.createdAt.toISOString(), startedAt: iso(row.startedAt), finishedAt: iso(row.finishedAt), inputPurgedAt: iso(row.inputPurgedAt), inputDeleteAfter: iso(row.inputDeleteAfter) };
 }
+
+/** Jobs whose original upload is due for deletion: ended, still kept, and ended more than the retention ago. */
+const EXPIRED_INPUTS = `SELECT id FROM anonymization_jobs
+  WHERE input_purged_at IS NULL AND finished_at IS NOT NULL AND state IN ('completed', 'failed', 'cancelled') AND finished_at <= now() - make_interval(days => :days)
+  ORDER BY finished_at LIMIT 100 FOR UPDATE SKIP LOCKED`;
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -36,7 +45,17 @@ export interface ClaimedRun {
 /** Anonymization jobs in SQL. Every write by a run is fenced by its attempt number. */
 @Injectable()
 export class AnonymizationJobsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The columns of a job, with when its original upload will be deleted (the retention is a validated integer). */
+  private readonly selectJob: string;
+  readonly retentionDays: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.retentionDays = config.env.ANONYMIZATION_INPUT_RETENTION_DAYS;
+    this.selectJob = `${SELECT_JOB}, CASE WHEN j.input_purged_at IS NULL AND j.finished_at IS NOT NULL THEN j.finished_at + make_interval(days => ${Math.trunc(this.retentionDays)}) END AS "inputDeleteAfter"`;
+  }
 
   /** Named parameters; an UPDATE … RETURNING gives its rows like a SELECT. */
   private run<T>(sql: string, params: Record<string, unknown>, manager?: EntityManager): Promise<T[]> {
@@ -58,7 +77,7 @@ export class AnonymizationJobsRepository {
 
   async find(id: string, manager?: EntityManager): Promise<JobRow | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.run<JobRow>(`SELECT ${SELECT_JOB} FROM ${FROM_JOB} WHERE j.id = :id`, { id }, manager);
+    const [row] = await this.run<JobRow>(`SELECT ${this.selectJob} FROM ${FROM_JOB} WHERE j.id = :id`, { id }, manager);
     return row ?? null;
   }
 
@@ -75,7 +94,7 @@ export class AnonymizationJobsRepository {
       params.datasetId = query.datasetId;
     }
     const rows = await this.run<JobRow & { total: number }>(
-      `SELECT ${SELECT_JOB}, count(*) OVER ()::int AS total FROM ${FROM_JOB} WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id LIMIT :limit OFFSET :offset`,
+      `SELECT ${this.selectJob}, count(*) OVER ()::int AS total FROM ${FROM_JOB} WHERE ${where.join(' AND ')} ORDER BY j.created_at DESC, j.id LIMIT :limit OFFSET :offset`,
       params,
     );
     return { items: rows.map(({ total: _total, ...row }) => toJob(row)), total: rows[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
@@ -123,5 +142,22 @@ export class AnonymizationJobsRepository {
       manager,
     );
     return row?.previous ?? null;
+  }
+
+  /**
+   * Deletes the original upload of these jobs (or, with `'expired'`, of up to 100 jobs past the
+   * retention) if they have ended and still keep it; answers the jobs purged. Run it in the
+   * transaction that audits the deletion.
+   */
+  async purgeInputs(manager: EntityManager, which: { ids: string[] } | 'expired'): Promise<Array<{ id: string; fileName: string; state: string; finishedAt: Date }>> {
+    const chosen = which === 'expired' ? EXPIRED_INPUTS : `SELECT id FROM anonymization_jobs WHERE id = ANY(CAST(:ids AS uuid[])) AND input_purged_at IS NULL AND state IN ('completed', 'failed', 'cancelled') FOR UPDATE`;
+    return this.run(
+      `WITH chosen AS (${chosen}),
+            gone AS (DELETE FROM anonymization_job_chunks c USING chosen WHERE c.job_id = chosen.id AND c.kind = 'input')
+       UPDATE anonymization_jobs j SET input_purged_at = now() FROM chosen WHERE j.id = chosen.id
+       RETURNING j.id, j.file_name AS "fileName", j.state, j.finished_at AS "finishedAt"`,
+      which === 'expired' ? { days: this.retentionDays } : { ids: which.ids },
+      manager,
+    );
   }
 }

@@ -141,6 +141,22 @@ export class AnonymizationJobsService {
   }
 
   /** The first rows of the input, and of the result once there is one. */
+  /**
+   * Deletes the job's original upload now (it holds the personal data; the retention sweep would
+   * delete it later). Only once the job has ended; a second call changes nothing. Audited.
+   */
+  async deleteInput(id: string, ability: AppAbility): Promise<AnonymizationJob> {
+    const job = await this.get(id, ability, 'delete');
+    if (job.state === 'queued' || job.state === 'running') {
+      throw new DomainException(409, AnonymizationFailure.JobNotFinished, `Job ${id} is ${job.state}; its original file can be deleted once it has ended (cancel it first)`, { state: job.state });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const [purged] = await this.jobs.purgeInputs(manager, { ids: [id] });
+      if (purged) await this.audit.append(manager, { action: 'anonymization.input_deleted', subjectType: 'AnonymizationJob', subjectId: id, after: { fileName: purged.fileName, state: purged.state, reason: 'requested' } });
+    });
+    return toJob((await this.jobs.find(id))!);
+  }
+
   async preview(id: string, ability: AppAbility): Promise<AnonymizationPreview> {
     const job = await this.get(id, ability);
     const input = await this.firstRows(await this.files.head(id, 'input', INPUT_ATTEMPT));

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../../core/audit/audit.service';
 import { JobName, QueueName, type AnonymizeCsvJobData } from '../../core/queue/queue-names';
 import { AnonymizationJobsRepository } from './anonymization-jobs.repository';
 import { anonymizeJobOptions } from './anonymization-queue';
@@ -35,6 +36,7 @@ export class AnonymizationRunner implements OnModuleDestroy {
     private readonly jobs: AnonymizationJobsRepository,
     private readonly files: JobFilesRepository,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Shutting down: stop the engines; their jobs are taken up again (BullMQ's stalled-job check). */
@@ -112,6 +114,31 @@ export class AnonymizationRunner implements OnModuleDestroy {
     await this.dataSource.query(`DELETE FROM anonymization_job_chunks WHERE job_id = $1 AND kind = 'result' AND attempt = $2`, [jobId, attempt]).catch(() => undefined);
     this.logger.log({ jobId, attempt, outcome }, 'Anonymization run stopped');
     return outcome;
+  }
+
+  /**
+   * Deletes the original uploads kept longer than ANONYMIZATION_INPUT_RETENTION_DAYS after their
+   * job ended, 100 jobs per transaction, each deletion audited (actor: the retention policy).
+   */
+  async purgeExpiredInputs(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const rows = await this.jobs.purgeInputs(manager, 'expired');
+        for (const row of rows) {
+          await this.audit.append(manager, {
+            action: 'anonymization.input_deleted',
+            subjectType: 'AnonymizationJob',
+            subjectId: row.id,
+            after: { fileName: row.fileName, state: row.state, finishedAt: row.finishedAt, reason: 'retention', retentionDays: this.jobs.retentionDays },
+            actor: { id: null, label: 'retention policy (ANONYMIZATION_INPUT_RETENTION_DAYS)', organizationId: null },
+          });
+        }
+        return rows.length;
+      });
+      purged += batch;
+      if (batch === 0) return purged;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ export enum AnonymizationFailure {
   JobNotFound = 'ANONYMIZATION_JOB_NOT_FOUND',
   JobNotCompleted = 'ANONYMIZATION_JOB_NOT_COMPLETED',
   JobFinished = 'ANONYMIZATION_JOB_FINISHED',
+  JobNotFinished = 'ANONYMIZATION_JOB_NOT_FINISHED',
   DatasetNotFound = 'DATASET_NOT_FOUND',
 }
 

@@ -22,7 +22,10 @@ export class AnonymizationProcessor extends WorkerHost implements OnApplicationB
   }
 
   onApplicationBootstrap(): void {
-    const sweep = () => void this.runner.sweep().catch((error: Error) => this.logger.warn(`Anonymization sweep: ${error.message}`));
+    const sweep = () => {
+      void this.runner.sweep().catch((error: Error) => this.logger.warn(`Anonymization sweep: ${error.message}`));
+      void this.runner.purgeExpiredInputs().catch((error: Error) => this.logger.warn(`Anonymization retention: ${error.message}`));
+    };
     sweep();
     this.sweeper = setInterval(sweep, SWEEP_EVERY_MS);
     this.sweeper.unref();

@@ -69,6 +69,11 @@ export class AnonymizationApi {
     return this.http.delete<AnonymizationJob>(anonymizationJobUrl(id));
   }
 
+  /** Deletes the original upload (its personal data) of a job that has ended; answers the job as it now stands. */
+  deleteInput(id: string): Observable<AnonymizationJob> {
+    return this.http.delete<AnonymizationJob>(`${anonymizationJobUrl(id)}/input`);
+  }
+
   preview(id: string): Observable<AnonymizationPreview> {
     return this.http.get<AnonymizationPreview>(`${anonymizationJobUrl(id)}/preview`);
   }

@@ -147,4 +147,27 @@ describe('AnonymizationJobPageComponent', () => {
     expect(el('job-cancelled')).not.toBeNull();
     expect(el('job-cancel')).toBeNull();
   });
+  it('tells when the original file will be deleted, and deletes it now after confirmation', async () => {
+    await open();
+    const completed = { state: 'completed' as const, progress: 100, report: report(), resultBytes: 18000, finishedAt: '2026-03-01T10:00:09Z' };
+    backend.expectOne({ method: 'GET', url: URL }).flush(job({ ...completed, inputDeleteAfter: '2026-03-08T10:00:09Z' }));
+    backend.expectOne({ method: 'GET', url: `${URL}/preview` }).flush(preview);
+    await stable();
+    expect(el('job-input-kept')?.textContent).toContain('se borrará el');
+    expect(el('preview-input')?.textContent).toContain('AAAA000000HDFXXX00');
+
+    el('job-delete-input')!.click();
+    await stable();
+    el('confirm-accept')!.click();
+    await stable();
+    backend.expectOne({ method: 'DELETE', url: `${URL}/input` }).flush(job({ ...completed, inputPurgedAt: '2026-03-02T09:00:00Z' }));
+    await stable();
+    expect(el('job-input-deleted')?.textContent).toContain('se borró el');
+    expect(el('job-input-kept')).toBeNull();
+    expect(el('job-delete-input')).toBeNull();
+    // The before side of the preview went with the file; the after side stays.
+    expect(el('preview-input')).toBeNull();
+    expect(el('preview-input-deleted')).not.toBeNull();
+    expect(el('preview-output')?.textContent).toContain('3f2a…');
+  });
 });

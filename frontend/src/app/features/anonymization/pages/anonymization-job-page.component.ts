@@ -58,6 +58,10 @@ export class AnonymizationJobPageComponent {
     const job = this.job();
     return !!job && !isFinal(job) && this.permissions.canCancel(job);
   });
+  protected readonly canDeleteInput = computed(() => {
+    const job = this.job();
+    return !!job && isFinal(job) && job.inputPurgedAt === null && this.permissions.canCancel(job);
+  });
   protected readonly policyJson = computed(() => JSON.stringify(this.job()?.policy ?? {}, null, 2));
 
   private subscription: Subscription | null = null;
@@ -77,13 +81,28 @@ export class AnonymizationJobPageComponent {
   }
 
   protected cancel(): void {
+    this.confirmThen('cancel', (id) => this.api.cancel(id), (cancelled) => {
+      if (isFinal(cancelled)) this.stop();
+    });
+  }
+
+  /** Deletes the original upload now (after confirming); the preview's before side goes with it. */
+  protected deleteInput(): void {
+    this.confirmThen('deleteInput', (id) => this.api.deleteInput(id), () => {
+      const preview = this.preview();
+      if (preview) this.preview.set({ ...preview, input: { header: [], rows: [] } });
+    });
+  }
+
+  /** Asks to confirm an action on the job (`anonymization.job.<action>Title|Message`), then calls it and shows the job it answers. */
+  private confirmThen(action: 'cancel' | 'deleteInput', call: (id: string) => Observable<AnonymizationJob>, after: (job: AnonymizationJob) => void): void {
     const job = this.job();
     if (!job || this.busy()) return;
     this.actionError.set('');
     confirmAction(this.dialog, {
-      titleKey: 'anonymization.job.cancelTitle',
-      messageKey: 'anonymization.job.cancelMessage',
-      confirmKey: 'anonymization.job.cancel',
+      titleKey: `anonymization.job.${action}Title`,
+      messageKey: `anonymization.job.${action}Message`,
+      confirmKey: `anonymization.job.${action}`,
       params: { file: job.fileName },
       danger: true,
     })
@@ -91,13 +110,13 @@ export class AnonymizationJobPageComponent {
         filter((confirmed) => confirmed),
         switchMap(() => {
           this.busy.set(true);
-          return this.api.cancel(job.id).pipe(finalize(() => this.busy.set(false)));
+          return call(job.id).pipe(finalize(() => this.busy.set(false)));
         }),
       )
       .subscribe({
-        next: (cancelled) => {
-          this.job.set(cancelled);
-          if (isFinal(cancelled)) this.stop();
+        next: (updated) => {
+          this.job.set(updated);
+          after(updated);
         },
         error: (error: unknown) => this.actionError.set(this.describe(toErrorResponse(error))),
       });

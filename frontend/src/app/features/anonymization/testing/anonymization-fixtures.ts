@@ -54,6 +54,8 @@ export function job(overrides: Partial<AnonymizationJob> = {}): AnonymizationJob
     report: null,
     resultBytes: null,
     error: null,
+    inputPurgedAt: null,
+    inputDeleteAfter: null,
     ...overrides,
   };
 }
