@@ -24,17 +24,27 @@ import { AuditService } from '../../core/audit/audit.service';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
 import { JobName, QueueName, type AnonymizeCsvJobData } from '../../core/queue/queue-names';
-import { AnonymizationFailure, fromEngineError, jobNotFound, uploadError } from './anonymization.errors';
+import { AnonymizationFailure, fieldTooLargeError, fromEngineError, jobNotFound, tooLargeError, uploadError } from './anonymization.errors';
 import { AnonymizationJobsRepository, toJob, type JobRow } from './anonymization-jobs.repository';
 import { AnonymizationError, checkInput } from './engine';
 import { readCsv } from './engine/csv-io';
 import { anonymizeJobOptions } from './anonymization-queue';
 import { INPUT_ATTEMPT, JobFilesRepository } from './job-files.repository';
-import { receiveMultipart } from './multipart-upload';
+import { receiveMultipart, type MultipartSpec } from '../../core/http/multipart-upload';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A policy with a large custom hierarchy still fits. */
 const MAX_POLICY_BYTES = 5 * 1024 * 1024;
+
+/** The job form: the CSV, the policy (JSON) and optionally the catalog dataset; any other field is refused. */
+const UPLOAD_FORM: MultipartSpec = {
+  fileField: ANONYMIZATION_FILE_FIELD,
+  maxFileBytes: ANONYMIZATION_MAX_UPLOAD_BYTES,
+  envelopeBytes: 8 * 1024 * 1024,
+  textFields: [ANONYMIZATION_POLICY_FIELD, ANONYMIZATION_DATASET_FIELD],
+  maxFieldBytes: MAX_POLICY_BYTES,
+  errors: { upload: uploadError, tooLarge: tooLargeError, fieldTooLarge: (name) => fieldTooLargeError(name, MAX_POLICY_BYTES) },
+};
 
 /**
  * Anonymization jobs on the API side: the upload (stored and checked in one transaction, so a
@@ -64,7 +74,7 @@ export class AnonymizationJobsService {
       const writer = this.files.writer(id, 'input', INPUT_ATTEMPT, manager);
       const received = await receiveMultipart(
         request,
-        { fileField: ANONYMIZATION_FILE_FIELD, maxFileBytes: ANONYMIZATION_MAX_UPLOAD_BYTES, textFields: [ANONYMIZATION_POLICY_FIELD, ANONYMIZATION_DATASET_FIELD], maxFieldBytes: MAX_POLICY_BYTES },
+        UPLOAD_FORM,
         (file) => pipeline(file, writer),
       );
       const policy = parsePolicyField(received.fields.get(ANONYMIZATION_POLICY_FIELD));

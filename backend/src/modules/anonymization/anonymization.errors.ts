@@ -22,6 +22,10 @@ export function tooLargeError(): DomainException {
   return new DomainException(413, AnonymizationFailure.TooLarge, message, [{ path: 'file', message }]);
 }
 
+export function fieldTooLargeError(name: string, maxBytes: number): DomainException {
+  return new DomainException(413, 'ANONYMIZATION_FIELD_TOO_LARGE', `The field "${name}" is larger than ${maxBytes / (1024 * 1024)} MB`, [{ path: name, message: 'too large' }]);
+}
+
 export const jobNotFound = (id: string) => new DomainException(404, AnonymizationFailure.JobNotFound, `Anonymization job ${id} not found`);
 
 /**
