@@ -89,6 +89,22 @@ export const updateFindingSchema = z.strictObject({
 });
 export type UpdateFindingRequest = z.infer<typeof updateFindingSchema>;
 
+/**
+ * Ask the worker to check lineage runs again (after the catalog marked new identifiers or
+ * declared new lineage identities): every run, or the runs under one agreement.
+ */
+export const complianceRecheckSchema = z.strictObject({
+  agreementId: z.uuid().optional(),
+});
+export type ComplianceRecheckRequest = z.infer<typeof complianceRecheckSchema>;
+
+export interface ComplianceRecheck {
+  /** Runs put back on the worker's list. */
+  runs: number;
+  agreementId: string | null;
+  requestedAt: string;
+}
+
 /** Personal data in a lineage dataset: fields marked in the catalog or derived from one through edges not flagged masking. */
 export interface LineagePersonalDataField {
   field: string;

@@ -57,6 +57,11 @@ describe('journey: an auditor follows a compliance finding into the lineage', ()
     const rules = await page.locator('[data-testid="finding-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rule')));
     expect(rules).toEqual(expect.arrayContaining(['cross_org_flow_without_agreement', 'direct_identifier_not_removed', 'run_under_inactive_agreement']));
 
+    // After a catalog change the auditor can have every run checked again; the board says how many.
+    await page.getByTestId('findings-recheck').click();
+    await page.getByTestId('confirm-accept').click();
+    expect(await page.getByTestId('findings-recheck-done').textContent()).toMatch(/\d+ corridas en revisión/);
+
     // Only the critical ones: the filter goes into the URL.
     await page.getByTestId('findings-filter-severity').click();
     await page.getByRole('option', { name: 'Crítica' }).click();

@@ -227,6 +227,39 @@ describe('compliance findings', () => {
     expect(after.failed).toBe(before.failed);
   });
 
+  it('a re-check finds what the catalog learned after a run was checked; officials and auditors only; audited', async () => {
+    const lake = `${LAKE}-later`;
+    const dw = `${SE_DW}-later`;
+    const { runId, event } = sparkRun([lake, 'raw/towers'], [dw, 'mobility.towers'], []);
+    await send(event);
+    // Neither dataset is in the catalog yet: nothing to find.
+    expect(await findingsOf(runId, 0)).toEqual([]);
+    await insertDataset(telco, 'Torres (declarada después)', lake, 'raw/towers', [['tower_id', 'none']]);
+    await insertDataset(se, 'Torres en la Secretaría (declarada después)', dw, 'mobility.towers', [['tower_id', 'none']]);
+
+    await http().post('/api/v1/compliance/rechecks').set(bearer(steward)).send({}).expect(403);
+    await http().post('/api/v1/compliance/rechecks').set(bearer(auditor)).send({ agreementId: 'nope' }).expect(400);
+    await http().post('/api/v1/compliance/rechecks').set(bearer(auditor)).send({ agreementId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    const asked = (await http().post('/api/v1/compliance/rechecks').set(bearer(auditor)).send({}).expect(202)).body;
+    const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM lineage_runs`);
+    expect(asked).toMatchObject({ runs: total, agreementId: null });
+    const [found] = await findingsOf(runId, 1);
+    expect(found).toMatchObject({ rule: 'cross_org_flow_without_agreement', status: 'open' });
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'compliance.recheck_requested'`);
+    expect(n).toBeGreaterThanOrEqual(1);
+
+    // Only the runs under one agreement.
+    const covering = await agreement('active', '2026-01-01T06:00:00Z');
+    const under = sparkRun([LAKE, 'raw/cdr'], [SE_DW, 'mobility.od'], [], covering.id);
+    await send(under.event);
+    await findingsOf(under.runId, 0);
+    const narrowed = (await http().post('/api/v1/compliance/rechecks').set(bearer(official)).send({ agreementId: covering.id }).expect(202)).body;
+    expect(narrowed).toMatchObject({ runs: 1, agreementId: covering.id });
+    // Checked again, still nothing, no duplicate of the earlier finding either.
+    expect(await findingsOf(under.runId, 0)).toEqual([]);
+    expect((await findingsOf(runId, 1)).map((item) => item.id)).toEqual([found.id]);
+  });
+
   it('the demo pipeline shows its findings on a fresh start', async () => {
     const demo = ['0193a1b2-0000-7000-8000-00000000d001', '0193a1b2-0000-7000-8000-00000000d002', '0193a1b2-0000-7000-8000-00000000d003'];
     for (const runId of demo) await worker.get(ComplianceEvaluator).evaluate(runId);

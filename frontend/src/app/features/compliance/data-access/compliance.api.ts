@@ -1,11 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ComplianceFinding, FindingStatus, Page, UpdateFindingRequest } from '@convenio/contracts';
+import type { ComplianceFinding, ComplianceRecheck, FindingStatus, Page, UpdateFindingRequest } from '@convenio/contracts';
 import type { Observable } from 'rxjs';
 import { queryParams } from '../../../shared/data/query-params';
 import type { FindingQuery } from './finding-query';
 
 export const FINDINGS_URL = '/api/v1/compliance/findings';
+export const RECHECKS_URL = '/api/v1/compliance/rechecks';
 
 export const findingUrl = (id: string): string => `${FINDINGS_URL}/${encodeURIComponent(id)}`;
 
@@ -34,5 +35,10 @@ export class ComplianceApi {
   /** 409 when `FINDING_TRANSITIONS` does not allow the change (any more); 400 for a short comment. */
   update(id: string, body: UpdateFindingRequest): Observable<ComplianceFinding> {
     return this.http.patch<ComplianceFinding>(findingUrl(id), body);
+  }
+
+  /** Every run (or the runs under one agreement) checked again by the worker; answers how many. */
+  recheck(agreementId: string | null): Observable<ComplianceRecheck> {
+    return this.http.post<ComplianceRecheck>(RECHECKS_URL, agreementId ? { agreementId } : {});
   }
 }

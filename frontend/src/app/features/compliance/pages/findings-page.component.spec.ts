@@ -10,7 +10,7 @@ import { signInAs } from '../../../../testing/session-testing';
 import { provideAuthz } from '../../../core/authz/authz.service';
 import { errorInterceptor } from '../../../core/http/error.interceptor';
 import { provideI18n } from '../../../core/i18n/i18n.providers';
-import { FINDINGS_URL } from '../data-access/compliance.api';
+import { FINDINGS_URL, RECHECKS_URL } from '../data-access/compliance.api';
 import { AGREEMENT_ID, FINDING_ID, RUN_ID, finding, page } from '../testing/compliance-fixtures';
 import { FindingsPageComponent } from './findings-page.component';
 
@@ -160,5 +160,32 @@ describe('FindingsPageComponent (board, filters in the URL)', () => {
     list().flush({ statusCode: 503, error: 'Service Unavailable', message: 'down' }, { status: 503, statusText: 'Service Unavailable' });
     await stable();
     expect(el('findings-error')?.textContent).toContain('El servidor tuvo un problema');
+  });
+  it('checks the lineage again after confirmation: the runs of the filtered agreement, or all', async () => {
+    await start(`/cumplimiento?agreementId=${AGREEMENT_ID}`);
+    await answer(list(), page([finding()]));
+    expect(el('findings-recheck')?.textContent).toContain('Volver a revisar las corridas de este convenio');
+    el('findings-recheck')!.click();
+    await stable();
+    (document.querySelector('[data-testid="confirm-accept"]') as HTMLElement).click();
+    await stable();
+    const asked = backend.expectOne({ method: 'POST', url: RECHECKS_URL });
+    expect(asked.request.body).toEqual({ agreementId: AGREEMENT_ID });
+    asked.flush({ runs: 3, agreementId: AGREEMENT_ID, requestedAt: '2026-03-02T09:00:00.000Z' });
+    await stable();
+    expect(el('findings-recheck-done')?.textContent).toContain('3 corridas en revisión');
+
+    await harness.navigateByUrl('/cumplimiento');
+    await answer(list(), page([finding()]));
+    expect(el('findings-recheck')?.textContent).toContain('Volver a revisar el linaje');
+    el('findings-recheck')!.click();
+    await stable();
+    (document.querySelector('[data-testid="confirm-accept"]') as HTMLElement).click();
+    await stable();
+    const all = backend.expectOne({ method: 'POST', url: RECHECKS_URL });
+    expect(all.request.body).toEqual({});
+    all.flush({ statusCode: 403, error: 'Forbidden', message: 'no' }, { status: 403, statusText: 'Forbidden' });
+    await stable();
+    expect(el('findings-recheck-error')?.textContent?.length).toBeGreaterThan(0);
   });
 });

@@ -18,10 +18,12 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { provideTranslatedPaginator } from '../../../core/i18n/translated-paginator-intl';
 import { describeError } from '../../../shared/errors/describe-error';
 import { ControlErrorPipe } from '../../../shared/forms/control-error.pipe';
+import { ComplianceRecheckComponent } from '../components/compliance-recheck.component';
 import { FindingSeverityComponent } from '../components/finding-severity.component';
 import { FindingSummaryComponent } from '../components/finding-summary.component';
 import { FindingStatusComponent } from '../components/finding-status.component';
 import { ComplianceApi } from '../data-access/compliance.api';
+import { CompliancePermissions } from '../data-access/compliance-permissions';
 import { shortId } from '../data-access/finding-format';
 import {
   DEFAULT_FINDING_QUERY,
@@ -59,6 +61,7 @@ type Outcome = { readonly page: Page<ComplianceFinding> } | { readonly error: Er
     MatTableModule,
     TranslocoPipe,
     ControlErrorPipe,
+    ComplianceRecheckComponent,
     FindingSeverityComponent,
     FindingSummaryComponent,
     FindingStatusComponent,
@@ -74,6 +77,7 @@ type Outcome = { readonly page: Page<ComplianceFinding> } | { readonly error: Er
 })
 export class FindingsPageComponent {
   private readonly api = inject(ComplianceApi);
+  private readonly permissions = inject(CompliancePermissions);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
@@ -86,6 +90,7 @@ export class FindingsPageComponent {
   protected readonly shortId = shortId;
   protected readonly agreement = new FormControl('', { nonNullable: true, validators: [Validators.pattern(UUID_PATTERN)] });
 
+  protected readonly canRecheck = computed(() => this.permissions.canUpdate());
   protected readonly query = signal<FindingQuery>(DEFAULT_FINDING_QUERY);
   private readonly state = signal<{ page: Page<ComplianceFinding> | null; error: ErrorResponse | null; loading: boolean }>({ page: null, error: null, loading: true });
   protected readonly items = computed(() => this.state().page?.items ?? []);
