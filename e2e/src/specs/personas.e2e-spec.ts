@@ -134,7 +134,16 @@ describe('personas: each sees its own menu; identity and administration journeys
     await page.getByTestId('user-role-partner').locator('input').check();
     await page.getByTestId('user-password').fill(password);
     await page.getByTestId('user-save').click();
-    await page.getByTestId('user-save').waitFor({ state: 'detached' });
+    // The dialog closes on success; if the API refuses, fail with what the dialog says (and the fields it marks).
+    const refused = page.getByTestId('user-form-error');
+    const outcome = await Promise.race([
+      page.getByTestId('user-save').waitFor({ state: 'detached' }).then(() => 'saved', () => 'timeout'),
+      refused.waitFor().then(() => 'refused', () => 'timeout'),
+    ]);
+    if (outcome !== 'saved') {
+      const marked = await page.locator('mat-dialog-container mat-error').allTextContents();
+      throw new Error(`creating the user did not finish (${outcome}): ${(await refused.textContent({ timeout: 1000 }).catch(() => '')) ?? ''} ${marked.join(' | ')}`);
+    }
     await page.getByTestId('user-search').fill(email);
     const userRow = page.getByTestId('user-row').filter({ hasText: email });
     await userRow.waitFor();
