@@ -11,5 +11,6 @@ import { ComplianceRechecksService } from './rechecks.service';
   imports: [LineageModule],
   controllers: [FindingsController, ComplianceRechecksController],
   providers: [FindingsService, FindingsRepository, ComplianceRechecksService],
+  exports: [ComplianceRechecksService],
 })
 export class ComplianceModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComplianceRecheck, ComplianceRecheckRequest } from '@convenio/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
 import { DomainException } from '../../core/errors/domain.exception';
 import { updateReturning } from '../../core/database/sql-helpers';
@@ -41,5 +41,34 @@ export class ComplianceRechecksService {
     });
     await this.lineage.requestComplianceCheck();
     return { runs, agreementId, requestedAt: new Date().toISOString() };
+  }
+
+  /**
+   * Inside the caller's transaction (a catalog edit): the runs that read or wrote these lineage
+   * datasets, or any dataset downstream of them (up to 10 dataset hops, cycle-safe), go back on
+   * the due list — a column newly marked as an identifier, or a lineage identity newly declared,
+   * changes what those runs' checks find. Call `requestCheck` after the commit.
+   */
+  async markDownstreamOf(manager: EntityManager, identities: ReadonlyArray<{ namespace: string; name: string }>): Promise<number> {
+    if (identities.length === 0) return 0;
+    const marked = await updateReturning<{ run_id: string }>(
+      manager,
+      `WITH RECURSIVE down(id, hops) AS (
+         SELECT n.id, 0 FROM lineage_nodes n JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON n.kind = 'dataset' AND n.namespace = k.namespace AND n.name = k.name
+         UNION
+         SELECT e.target_id, d.hops + 1 FROM down d JOIN lineage_edges e ON e.source_id = d.id WHERE d.hops < 20)
+       INSERT INTO lineage_runs_due (run_id)
+       SELECT DISTINCT rd.run_id FROM lineage_run_datasets rd JOIN (SELECT DISTINCT id FROM down) d ON d.id = rd.dataset_id
+        WHERE rd.run_id IS NOT NULL ORDER BY 1
+       ON CONFLICT (run_id) DO UPDATE SET mark = EXCLUDED.mark
+       RETURNING run_id`,
+      [identities.map((identity) => identity.namespace), identities.map((identity) => identity.name)],
+    );
+    return marked.length;
+  }
+
+  /** After the commit that marked runs: the worker checks them within seconds. */
+  requestCheck(): Promise<void> {
+    return this.lineage.requestComplianceCheck();
   }
 }

@@ -12,6 +12,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { UserEntity } from '../users/user.entity';
 import { DatasetEntity } from './dataset.entity';
 import { datasetSummary, rowToDataset, visibleDataset } from './dataset.mapper';
+import { ComplianceRechecksService } from '../compliance/rechecks.service';
 import { DatasetsRepository } from './datasets.repository';
 
 const GEO_CODE_LENGTH = { national: 0, state: 2, municipality: 5, locality: 9 } as const;
@@ -43,6 +44,23 @@ function crossFieldProblems(merged: Pick<Dataset, 'geoLevel' | 'geoCodes' | 'sec
   return problems;
 }
 
+type LineageFacing = Pick<Dataset, 'lineageNamespace' | 'lineageName' | 'columns'>;
+
+/**
+ * The lineage identities whose compliance checks a catalog edit changes: the old and the new
+ * identity when it was declared, moved or removed, or the identity when the columns marked as
+ * direct or quasi identifiers changed. Empty when the edit changes no check.
+ */
+export function lineageAffectedBy(before: LineageFacing | null, after: LineageFacing): Array<{ namespace: string; name: string }> {
+  const identity = (dataset: LineageFacing | null) => (dataset?.lineageNamespace && dataset.lineageName ? { namespace: dataset.lineageNamespace, name: dataset.lineageName } : null);
+  const identifiers = (dataset: LineageFacing | null) =>
+    JSON.stringify((dataset?.columns ?? []).filter((column) => column.identifierKind === 'direct' || column.identifierKind === 'quasi').map((column) => [column.name, column.identifierKind]).sort());
+  const [old, now] = [identity(before), identity(after)];
+  const moved = old?.namespace !== now?.namespace || old?.name !== now?.name;
+  if (!moved && identifiers(before) === identifiers(after)) return [];
+  return moved ? [old, now].filter((key): key is { namespace: string; name: string } => key !== null) : now ? [now] : [];
+}
+
 @Injectable()
 export class DatasetsService {
   constructor(
@@ -50,6 +68,7 @@ export class DatasetsService {
     private readonly datasets: DatasetsRepository,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
+    private readonly rechecks: ComplianceRechecksService,
   ) {}
 
   /** INEGI and SCIAN codes must exist: an unknown one answers 400 naming it. */
@@ -77,7 +96,8 @@ export class DatasetsService {
     const merged = { ...input, timeFrom: input.timeFrom ?? null, timeTo: input.timeTo ?? null, sectorLevel: input.sectorLevel ?? null, lineageNamespace: input.lineageNamespace ?? null, lineageName: input.lineageName ?? null };
     this.assertValid(crossFieldProblems(merged));
     await this.assertKnownCodes(merged);
-    return this.dataSource.transaction(async (manager) => {
+    let recheck = false;
+    const created = await this.dataSource.transaction(async (manager) => {
       const stewardId = await this.checkedSteward(manager, input.stewardId ?? principal.userId, principal.organizationId);
       const entity = manager.create(DatasetEntity, {
         ...merged,
@@ -91,12 +111,16 @@ export class DatasetsService {
       await this.saveUnique(() => manager.save(entity));
       const dataset = rowToDataset((await this.datasets.findById(entity.id, manager))!);
       await this.audit.append(manager, { action: 'dataset.created', subjectType: 'Dataset', subjectId: entity.id, after: datasetSummary(dataset) });
+      recheck = (await this.rechecks.markDownstreamOf(manager, lineageAffectedBy(null, dataset))) > 0;
       return visibleDataset(dataset, principal.ability);
     });
+    if (recheck) await this.rechecks.requestCheck();
+    return created;
   }
 
   async update(id: string, input: UpdateDatasetRequest, principal: Principal): Promise<Dataset> {
-    return this.dataSource.transaction(async (manager) => {
+    let recheck = false;
+    const updated = await this.dataSource.transaction(async (manager) => {
       const entity = /^[0-9a-f-]{36}$/i.test(id) ? await manager.findOne(DatasetEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!entity || !principal.ability.can('read', subject('Dataset', { ...entity }))) throw new NotFoundException(`Dataset ${id} not found`);
       if (!principal.ability.can('update', subject('Dataset', { ...entity }))) throw new DomainException(422, 'DATASET_NOT_ALLOWED', 'Only the stewards of the owner organization may edit this dataset');
@@ -112,8 +136,12 @@ export class DatasetsService {
       const after = rowToDataset((await this.datasets.findById(id, manager))!);
       const action = changes.status && changes.status !== before.status ? `dataset.${changes.status}` : 'dataset.updated';
       await this.audit.append(manager, { action, subjectType: 'Dataset', subjectId: id, before: datasetSummary(before), after: datasetSummary(after) });
+      // The lineage this edit concerns is checked again: e.g. a column now marked as a direct identifier.
+      recheck = (await this.rechecks.markDownstreamOf(manager, lineageAffectedBy(before, after))) > 0;
       return visibleDataset(after, principal.ability);
     });
+    if (recheck) await this.rechecks.requestCheck();
+    return updated;
   }
 
   private assertValid(problems: ErrorDetail[]): void {

@@ -260,6 +260,26 @@ describe('compliance findings', () => {
     expect((await findingsOf(runId, 1)).map((item) => item.id)).toEqual([found.id]);
   });
 
+  it('a steward marking a column as a direct identifier in the catalog re-checks the runs that carried it', async () => {
+    const covering = await agreement('active', '2026-01-01T06:00:00Z');
+    const run = sparkRun([LAKE, 'raw/cdr'], [SE_DW, 'mobility.od'], [{ from: 'imsi', to: 'imsi', masking: false }], covering.id);
+    await send(run.event);
+    // imsi is not in the catalog yet: nothing to find.
+    expect(await findingsOf(run.runId, 0)).toEqual([]);
+
+    const telcoSteward = await login(api, 'socio@telcomx.com.mx');
+    const dataset = (await http().get(`/api/v1/datasets/${cdr}`).set(bearer(telcoSteward)).expect(200)).body;
+    await http()
+      .patch(`/api/v1/datasets/${cdr}`)
+      .set(bearer(telcoSteward))
+      .send({ columns: [...dataset.columns, { name: 'imsi', type: 'text', identifierKind: 'direct' }] })
+      .expect(200);
+    // No manual re-check: the edit itself sent the run back to the worker.
+    const found = await findingsOf(run.runId, 1);
+    expect(found.map((finding) => finding.rule)).toEqual(['direct_identifier_not_removed']);
+    expect(found[0].evidence.edges).toEqual([{ source: `dataset:${LAKE}:raw/cdr`, sourceField: 'imsi', target: `dataset:${SE_DW}:mobility.od`, targetField: 'imsi', masking: false }]);
+  });
+
   it('the demo pipeline shows its findings on a fresh start', async () => {
     const demo = ['0193a1b2-0000-7000-8000-00000000d001', '0193a1b2-0000-7000-8000-00000000d002', '0193a1b2-0000-7000-8000-00000000d003'];
     for (const runId of demo) await worker.get(ComplianceEvaluator).evaluate(runId);
