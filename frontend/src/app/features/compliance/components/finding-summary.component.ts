@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, LowerCasePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ComplianceFinding } from '@convenio/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -9,7 +9,7 @@ import { findingSummary } from '../data-access/finding-summary';
 @Component({
   selector: 'cv-finding-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, TranslocoPipe],
+  imports: [DatePipe, LowerCasePipe, TranslocoPipe],
   template: `
     @let s = summary();
     @let when = s.kind === 'crossOrg' || s.kind === 'agreementNotYetActive' || s.kind === 'agreementEnded' ? (s.eventTime ? (s.eventTime | date: 'medium' : undefined : locale()) : '—') : '';
@@ -21,10 +21,10 @@ import { findingSummary } from '../data-access/finding-summary';
         {{ 'compliance.summaries.agreementMissing' | transloco: { agreement: s.agreement } }}
       }
       @case ('agreementNotYetActive') {
-        {{ 'compliance.summaries.agreementNotYetActive' | transloco: { agreement: s.agreement, state: ('agreements.states.' + s.state | transloco), eventTime: when } }}
+        {{ 'compliance.summaries.agreementNotYetActive' | transloco: { agreement: s.agreement, state: ('agreements.states.' + s.state | transloco | lowercase), eventTime: when } }}
       }
       @case ('agreementEnded') {
-        {{ 'compliance.summaries.agreementEnded' | transloco: { agreement: s.agreement, state: ('agreements.states.' + s.state | transloco), endedAt: s.endedAt ? (s.endedAt | date: 'medium' : undefined : locale()) : '—', eventTime: when } }}
+        {{ 'compliance.summaries.agreementEnded' | transloco: { agreement: s.agreement, state: ('agreements.states.' + s.state | transloco | lowercase), endedAt: s.endedAt ? (s.endedAt | date: 'medium' : undefined : locale()) : '—', eventTime: when } }}
       }
       @case ('directIdentifier') {
         {{ 'compliance.summaries.directIdentifier' | transloco: { agreement: s.agreement, fields: s.fields } }}
