@@ -13,6 +13,16 @@ export const createReleaseSchema = z.strictObject({
 });
 export type CreateReleaseRequest = z.infer<typeof createReleaseSchema>;
 
+/** What a release would be checked on, before it is made (no name needed). */
+export const releaseCheckSchema = createReleaseSchema.pick({ sourceDatasetId: true, anonymizationJobId: true });
+export type ReleaseCheckRequest = z.infer<typeof releaseCheckSchema>;
+
+/** The terms check of a release not made yet: `failures` as a refusal's `details` would list them. */
+export interface ReleaseCheck {
+  ok: boolean;
+  failures: Array<{ path: string; message: string }>;
+}
+
 /** The terms a release is checked against, each a `details[].path` of a refusal. */
 export const RELEASE_TERMS = ['agreement.state', 'terms.datasetIds', 'terms.anonymization.minK', 'terms.anonymization.removeDirectIdentifiers', 'terms.anonymization.finestGeoLevel', 'job.state'] as const;
 

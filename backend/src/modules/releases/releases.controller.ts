@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { createReleaseSchema, type Release } from '@convenio/contracts';
+import { createReleaseSchema, releaseCheckSchema, type Release, type ReleaseCheck } from '@convenio/contracts';
 import type { AppAbility } from '@convenio/policies';
 import { createZodDto } from 'nestjs-zod';
 import { CurrentPrincipal } from '../../core/auth/current-principal.decorator';
@@ -10,6 +10,7 @@ import { Can } from '../../core/authz/route-policy';
 import { ReleasesService } from './releases.service';
 
 class CreateReleaseDto extends createZodDto(createReleaseSchema) {}
+class ReleaseCheckDto extends createZodDto(releaseCheckSchema) {}
 
 @ApiTags('agreements')
 @ApiBearerAuth()
@@ -25,6 +26,15 @@ export class ReleasesController {
   })
   create(@Param('id') id: string, @Body() body: CreateReleaseDto, @CurrentPrincipal() principal: Principal): Promise<Release> {
     return this.releases.create(id, body, principal);
+  }
+
+  /** The terms check of a release before making it: 200 with `ok` and each failed term (nothing is written). */
+  @Post('check')
+  @HttpCode(200)
+  @Can('create', 'Release')
+  @ApiOperation({ summary: 'Check a release against the agreement\'s terms without making it', description: 'Same gates as creating one (403/404); answers `{ok, failures}` with one entry per failed term, as a 422 refusal would list them. Writes nothing.' })
+  check(@Param('id') id: string, @Body() body: ReleaseCheckDto, @CurrentPrincipal() principal: Principal): Promise<ReleaseCheck> {
+    return this.releases.check(id, body, principal);
   }
 
   @Get()

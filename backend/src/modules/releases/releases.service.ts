@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import type { CreateReleaseRequest, Release } from '@convenio/contracts';
+import type { CreateReleaseRequest, Release, ReleaseCheck, ReleaseCheckRequest } from '@convenio/contracts';
 import type { AppAbility } from '@convenio/policies';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../../core/audit/audit.service';
 import type { Principal } from '../../core/auth/principal';
 import { DomainException } from '../../core/errors/domain.exception';
@@ -35,25 +35,22 @@ export class ReleasesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The terms check of a release before making it: the same gates as `create` (a steward of the
+   * provider, the provider's job and dataset, else 403/404) and every failed term, including a
+   * job already released under this agreement. Writes nothing.
+   */
+  async check(agreementId: string, input: ReleaseCheckRequest, principal: Principal): Promise<ReleaseCheck> {
+    const { agreement, job, failures } = await this.candidate(this.dataSource.manager, agreementId, input, principal.ability);
+    const taken = await this.dataSource.query(`SELECT 1 FROM releases WHERE agreement_id = $1 AND anonymization_job_id = $2`, [agreementId, job.id]);
+    if (taken.length > 0) failures.push({ path: 'body.anonymizationJobId', message: `already released under ${agreement.reference}` });
+    return { ok: failures.length === 0, failures: failures.map(({ path, message }) => ({ path, message })) };
+  }
+
   async create(agreementId: string, input: CreateReleaseRequest, principal: Principal): Promise<Release> {
-    const ability = principal.ability;
     const release = await this.dataSource.transaction(async (manager) => {
       await this.releases.lockAgreement(manager, agreementId);
-      const agreement = await this.agreements.find(agreementId, manager);
-      assertReadable(ability, agreement);
-      const parties = { agreementId, providerOrganizationId: agreement.providerOrganizationId, recipientOrganizationId: agreement.recipientOrganizationId };
-      if (!ability.can('create', subject('Release', parties))) {
-        throw new DomainException(422, 'RELEASE_NOT_PERMITTED', 'Only a steward of the providing organization may deliver data under this agreement', [{ path: 'agreement', message: 'you are not a steward of the provider' }]);
-      }
-      const job = await this.jobs.find(input.anonymizationJobId, manager);
-      if (!job || job.organizationId !== agreement.providerOrganizationId || !ability.can('read', subject('AnonymizationJob', { id: job.id, organizationId: job.organizationId, createdById: job.createdById }))) {
-        throw new DomainException(404, 'ANONYMIZATION_JOB_NOT_FOUND', `Anonymization job ${input.anonymizationJobId} not found among the provider's jobs`, [{ path: 'body.anonymizationJobId', message: 'not found' }]);
-      }
-      const dataset = await this.releases.dataset(manager, input.sourceDatasetId);
-      if (!dataset || dataset.ownerOrganizationId !== agreement.providerOrganizationId) {
-        throw new DomainException(404, 'DATASET_NOT_FOUND', `Dataset ${input.sourceDatasetId} not found among the provider's datasets`, [{ path: 'body.sourceDatasetId', message: 'not found' }]);
-      }
-      const failures = failedReleaseTerms({ agreement: { state: agreement.state, terms: agreement }, sourceDatasetId: dataset.id, datasetColumns: dataset.columns, job });
+      const { agreement, job, dataset, failures } = await this.candidate(manager, agreementId, input, principal.ability);
       if (failures.length > 0) {
         throw new DomainException(422, 'RELEASE_TERMS_NOT_MET', `The release does not meet the agreement ${agreement.reference}: ${failures.map((failure) => failure.message).join('; ')}`, failures);
       }
@@ -80,6 +77,26 @@ export class ReleasesService {
     });
     await this.lineage.requestComplianceCheck();
     return release;
+  }
+
+  /** The agreement, job and dataset of a release (403/404 as `create` answers them) and the terms it fails. */
+  private async candidate(manager: EntityManager, agreementId: string, input: ReleaseCheckRequest, ability: AppAbility) {
+    const agreement = await this.agreements.find(agreementId, manager);
+    assertReadable(ability, agreement);
+    const parties = { agreementId, providerOrganizationId: agreement.providerOrganizationId, recipientOrganizationId: agreement.recipientOrganizationId };
+    if (!ability.can('create', subject('Release', parties))) {
+      throw new DomainException(422, 'RELEASE_NOT_PERMITTED', 'Only a steward of the providing organization may deliver data under this agreement', [{ path: 'agreement', message: 'you are not a steward of the provider' }]);
+    }
+    const job = await this.jobs.find(input.anonymizationJobId, manager);
+    if (!job || job.organizationId !== agreement.providerOrganizationId || !ability.can('read', subject('AnonymizationJob', { id: job.id, organizationId: job.organizationId, createdById: job.createdById }))) {
+      throw new DomainException(404, 'ANONYMIZATION_JOB_NOT_FOUND', `Anonymization job ${input.anonymizationJobId} not found among the provider's jobs`, [{ path: 'body.anonymizationJobId', message: 'not found' }]);
+    }
+    const dataset = await this.releases.dataset(manager, input.sourceDatasetId);
+    if (!dataset || dataset.ownerOrganizationId !== agreement.providerOrganizationId) {
+      throw new DomainException(404, 'DATASET_NOT_FOUND', `Dataset ${input.sourceDatasetId} not found among the provider's datasets`, [{ path: 'body.sourceDatasetId', message: 'not found' }]);
+    }
+    const failures = failedReleaseTerms({ agreement: { state: agreement.state, terms: agreement }, sourceDatasetId: dataset.id, datasetColumns: dataset.columns, job });
+    return { agreement, job, dataset, failures };
   }
 
   async list(agreementId: string, ability: AppAbility): Promise<Release[]> {

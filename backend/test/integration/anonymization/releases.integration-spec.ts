@@ -130,6 +130,29 @@ describe('releases gated by the agreement', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('checks a release against the terms before it is made: the same failures as a refusal, nothing written', async () => {
+    const keepsName = await completedJob({ ...adultJobPolicy(2, 0.05), columns: { ...adultJobPolicy().columns, nombre: { action: 'keep' } } });
+    const strict = await activeAgreement({ minK: keepsName.report!.kAchieved! + 1, removeDirectIdentifiers: true });
+    const before = await counts();
+    const failing = (await http().post(`/api/v1/agreements/${strict.id}/releases/check`).set(bearer(steward)).send({ sourceDatasetId: datasetId, anonymizationJobId: keepsName.id }).expect(200)).body;
+    expect(failing.ok).toBe(false);
+    expect(failing.failures.map((failure: { path: string }) => failure.path)).toEqual(['terms.anonymization.minK', 'terms.anonymization.removeDirectIdentifiers']);
+
+    const job = await completedJob();
+    const agreement = await activeAgreement({ minK: 5, removeDirectIdentifiers: true, finestGeoLevel: 'municipality' });
+    const body = { sourceDatasetId: datasetId, anonymizationJobId: job.id };
+    expect((await http().post(`/api/v1/agreements/${agreement.id}/releases/check`).set(bearer(steward)).send(body).expect(200)).body).toEqual({ ok: true, failures: [] });
+    expect(await counts()).toEqual(before);
+    await http().post(`/api/v1/agreements/${agreement.id}/releases`).set(bearer(steward)).send({ ...body, name: 'Verificada antes' }).expect(201);
+    const again = (await http().post(`/api/v1/agreements/${agreement.id}/releases/check`).set(bearer(steward)).send(body).expect(200)).body;
+    expect(again).toEqual({ ok: false, failures: [{ path: 'body.anonymizationJobId', message: `already released under ${agreement.reference}` }] });
+
+    // The same gates as making one: only the provider's stewards, known jobs, valid bodies.
+    await http().post(`/api/v1/agreements/${agreement.id}/releases/check`).set(bearer(official)).send(body).expect(403);
+    await http().post(`/api/v1/agreements/${agreement.id}/releases/check`).set(bearer(steward)).send({ ...body, anonymizationJobId: '00000000-0000-4000-8000-000000000000' }).expect(404);
+    await http().post(`/api/v1/agreements/${agreement.id}/releases/check`).set(bearer(steward)).send({ sourceDatasetId: 'x' }).expect(400);
+  });
+
   it('refuses a release under an agreement that is not active', async () => {
     const job = await completedJob();
     const draft = await activeAgreement({}, 'approved');

@@ -135,6 +135,16 @@ describe('ReleasePanelComponent', () => {
     await stable();
     (document.querySelector(`[data-testid="release-job-${JOB_ID}"]`) as HTMLElement).click();
     await stable();
+    // Dataset and job chosen: the API checks them against the terms before anything is delivered.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await stable();
+    const check = backend.expectOne({ method: 'POST', url: `${URL}/check` });
+    expect(check.request.body).toEqual({ sourceDatasetId: DATASET_ID, anonymizationJobId: JOB_ID });
+    check.flush({ ok: false, failures: [{ path: 'terms.anonymization.minK', message: 'k achieved is 7; the agreement requires k ≥ 10' }] });
+    await stable();
+    expect(all('release-check-term').map((term) => term.getAttribute('data-path'))).toEqual(['terms.anonymization.minK']);
+    expect(all('release-check-term')[0].textContent).toContain('k mínimo del convenio: 10');
+    expect(el('release-check-ok')).toBeNull();
     const name = el('release-name') as HTMLInputElement;
     name.value = 'Entrega febrero';
     name.dispatchEvent(new Event('input'));

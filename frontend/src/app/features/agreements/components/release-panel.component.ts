@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { Agreement, AnonymizationJob, ErrorResponse, Release } from '@convenio/contracts';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { finalize } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, finalize, map, merge, of, switchMap, tap } from 'rxjs';
 import { toErrorResponse } from '../../../core/http/normalize-error';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { describeError } from '../../../shared/errors/describe-error';
@@ -19,7 +19,7 @@ import { applyServerErrors } from '../../../shared/forms/server-errors';
 import { AnonymizationApi } from '../../anonymization/data-access/anonymization.api';
 import { AnonymizationPermissions } from '../../anonymization/data-access/anonymization-permissions';
 import { ReleasesApi } from '../../anonymization/data-access/releases.api';
-import { type FailedTerm, failedTerms } from '../../anonymization/data-access/release-terms';
+import { type FailedTerm, checkedTerms, failedTerms } from '../../anonymization/data-access/release-terms';
 
 /**
  * The releases of an agreement: the anonymized deliveries made under it, and — for the
@@ -50,6 +50,8 @@ export class ReleasePanelComponent {
   protected readonly formError = signal('');
   protected readonly notice = signal('');
   protected readonly refusal = signal<FailedTerm[]>([]);
+  /** The terms check of the chosen dataset and job, before delivering: null until both are chosen (or while it is asked). */
+  protected readonly preview = signal<{ readonly ok: boolean; readonly terms: FailedTerm[] } | null>(null);
   private readonly agreementId = computed(() => this.agreement().id);
   protected readonly canCreate = computed(() => this.agreement().state === 'active' && this.permissions.canCreateRelease(this.agreement()));
   protected readonly datasets = computed(() => {
@@ -74,6 +76,19 @@ export class ReleasePanelComponent {
       const source = this.form.controls.sourceDatasetId;
       if (job?.datasetId && !source.value && this.datasets().some((dataset) => dataset.id === job.datasetId)) source.setValue(job.datasetId);
     });
+    // Once a dataset and a job are chosen, the API checks them against the terms (nothing is written).
+    merge(this.form.controls.sourceDatasetId.valueChanges, this.form.controls.anonymizationJobId.valueChanges)
+      .pipe(
+        map(() => this.form.getRawValue()),
+        distinctUntilChanged((a, b) => a.sourceDatasetId === b.sourceDatasetId && a.anonymizationJobId === b.anonymizationJobId),
+        tap(() => this.preview.set(null)),
+        debounceTime(150),
+        switchMap(({ sourceDatasetId, anonymizationJobId }) =>
+          sourceDatasetId && anonymizationJobId ? this.releasesApi.check(this.agreement().id, { sourceDatasetId, anonymizationJobId }).pipe(catchError(() => of(null))) : of(null),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((check) => this.preview.set(check ? { ok: check.ok, terms: checkedTerms(check, this.agreement()) } : null));
   }
 
   protected submit(): void {
@@ -92,6 +107,7 @@ export class ReleasePanelComponent {
         next: (release) => {
           this.releases.update((releases) => [release, ...releases]);
           this.form.reset({ sourceDatasetId: null, anonymizationJobId: null, name: '' });
+          this.preview.set(null);
           this.notice.set(this.transloco.translate('releases.created', { name: release.name }));
         },
         error: (error: unknown) => this.refused(toErrorResponse(error)),

@@ -1,4 +1,4 @@
-import { type Agreement, type ErrorResponse, RELEASE_TERMS } from '@convenio/contracts';
+import { type Agreement, type ErrorResponse, RELEASE_TERMS, type ReleaseCheck } from '@convenio/contracts';
 import { detailsOf } from './problem-placement';
 
 export type ReleaseTerm = (typeof RELEASE_TERMS)[number];
@@ -29,8 +29,17 @@ const isTerm = (path: string): path is ReleaseTerm => (RELEASE_TERMS as readonly
 
 /** The failed terms of a release refusal (422), each with what the agreement requires. */
 export function failedTerms(error: ErrorResponse, agreement: Pick<Agreement, 'anonymization' | 'state'>): FailedTerm[] {
+  return termsOf(detailsOf(error), agreement);
+}
+
+/** The same, from a terms check made before the release (`POST …/releases/check`). */
+export function checkedTerms(check: ReleaseCheck, agreement: Pick<Agreement, 'anonymization' | 'state'>): FailedTerm[] {
+  return termsOf(check.failures, agreement);
+}
+
+function termsOf(details: ReadonlyArray<{ path: string; message: string }>, agreement: Pick<Agreement, 'anonymization' | 'state'>): FailedTerm[] {
   const { minK, finestGeoLevel, removeDirectIdentifiers } = agreement.anonymization;
-  return detailsOf(error).map((detail) => {
+  return details.map((detail) => {
     const path = detail.path.replace(/^body\./, '');
     return {
       path,

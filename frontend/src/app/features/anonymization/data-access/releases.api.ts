@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateReleaseRequest, Release } from '@convenio/contracts';
+import type { CreateReleaseRequest, Release, ReleaseCheck, ReleaseCheckRequest } from '@convenio/contracts';
 import type { Observable } from 'rxjs';
 
 export const AGREEMENTS_BASE_URL = '/api/v1/agreements';
@@ -19,5 +19,10 @@ export class ReleasesApi {
   /** 201 with the release; 422 lists each failed term in `details` (see RELEASE_TERMS). */
   create(agreementId: string, body: CreateReleaseRequest): Observable<Release> {
     return this.http.post<Release>(releasesUrl(agreementId), body);
+  }
+
+  /** The terms check of a release before making it: `{ok, failures}` (nothing is written). */
+  check(agreementId: string, body: ReleaseCheckRequest): Observable<ReleaseCheck> {
+    return this.http.post<ReleaseCheck>(`${releasesUrl(agreementId)}/check`, body);
   }
 }
