@@ -18,12 +18,9 @@ const FLAGGABLE = `
    WHERE r.run_id = ANY($1::uuid[]) AND (
      r.agreement_id IS NOT NULL
      OR EXISTS (SELECT 1 FROM releases rel WHERE rel.lineage_run_id = r.run_id)
-     OR (EXISTS (SELECT 1 FROM lineage_run_datasets rd JOIN lineage_nodes n ON n.id = rd.dataset_id
-                   JOIN datasets c ON c.lineage_namespace = n.namespace AND c.lineage_name = n.name
-                  WHERE rd.run_id = r.run_id AND rd.direction = 'input')
-         AND EXISTS (SELECT 1 FROM lineage_run_datasets rd JOIN lineage_nodes n ON n.id = rd.dataset_id
-                   JOIN datasets c ON c.lineage_namespace = n.namespace AND c.lineage_name = n.name
-                  WHERE rd.run_id = r.run_id AND rd.direction = 'output')))`;
+     OR (SELECT count(DISTINCT rd.direction) FROM lineage_run_datasets rd JOIN lineage_nodes n ON n.id = rd.dataset_id
+           JOIN datasets c ON c.lineage_namespace = n.namespace AND c.lineage_name = n.name
+          WHERE rd.run_id = r.run_id) = 2)`;
 
 /** Takes runs off the due list as of the marks read: a run changed since keeps its (new) mark and stays due. */
 const CLEAR_DUE = `DELETE FROM lineage_runs_due d USING unnest($1::uuid[], $2::bigint[]) AS c(run_id, mark) WHERE d.run_id = c.run_id AND d.mark = c.mark`;

@@ -6,6 +6,7 @@ import { AuditService } from '../../core/audit/audit.service';
 import { DomainException } from '../../core/errors/domain.exception';
 import { updateReturning } from '../../core/database/sql-helpers';
 import { LineageIngestService } from '../lineage/lineage-ingest.service';
+import { markRunsDueSql } from './due-runs.sql';
 
 /**
  * Puts lineage runs back on the worker's due list (a new mark each), so that it checks them
@@ -30,10 +31,7 @@ export class ComplianceRechecksService {
       }
       const marked = await updateReturning<{ run_id: string }>(
         manager,
-        `INSERT INTO lineage_runs_due (run_id)
-         SELECT run_id FROM lineage_runs WHERE $1::uuid IS NULL OR agreement_id = $1::uuid ORDER BY run_id
-         ON CONFLICT (run_id) DO UPDATE SET mark = EXCLUDED.mark
-         RETURNING run_id`,
+        `${markRunsDueSql(`SELECT run_id FROM lineage_runs WHERE $1::uuid IS NULL OR agreement_id = $1::uuid ORDER BY run_id`)} RETURNING run_id`,
         [agreementId],
       );
       await this.audit.append(manager, { action: 'compliance.recheck_requested', subjectType: 'ComplianceFinding', subjectId: null, after: { agreementId, runs: marked.length } });
@@ -57,10 +55,7 @@ export class ComplianceRechecksService {
          SELECT n.id, 0 FROM lineage_nodes n JOIN unnest($1::text[], $2::text[]) AS k(namespace, name) ON n.kind = 'dataset' AND n.namespace = k.namespace AND n.name = k.name
          UNION
          SELECT e.target_id, d.hops + 1 FROM down d JOIN lineage_edges e ON e.source_id = d.id WHERE d.hops < 20)
-       INSERT INTO lineage_runs_due (run_id)
-       SELECT DISTINCT rd.run_id FROM lineage_run_datasets rd JOIN (SELECT DISTINCT id FROM down) d ON d.id = rd.dataset_id
-        WHERE rd.run_id IS NOT NULL ORDER BY 1
-       ON CONFLICT (run_id) DO UPDATE SET mark = EXCLUDED.mark
+       ${markRunsDueSql(`SELECT DISTINCT rd.run_id FROM lineage_run_datasets rd JOIN (SELECT DISTINCT id FROM down) d ON d.id = rd.dataset_id WHERE rd.run_id IS NOT NULL ORDER BY 1`)}
        RETURNING run_id`,
       [identities.map((identity) => identity.namespace), identities.map((identity) => identity.name)],
     );

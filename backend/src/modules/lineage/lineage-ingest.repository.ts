@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { markRunsDueSql } from '../compliance/due-runs.sql';
 import type { DatasetKey, NormalisedEvent } from './event-normaliser';
 import { stateWins, type StateAt } from './run-state';
 
@@ -79,11 +80,7 @@ const STORE_SQL = `
       parent_run_id = COALESCE(EXCLUDED.parent_run_id, r.parent_run_id),
       updated_at = now()),
   due AS (
-    INSERT INTO lineage_runs_due (run_id)
-    SELECT x.run_id FROM jsonb_to_recordset($10::jsonb) AS x(run_id uuid)
-    WHERE EXISTS (SELECT FROM mine)
-    ORDER BY x.run_id
-    ON CONFLICT (run_id) DO UPDATE SET mark = EXCLUDED.mark),
+    ${markRunsDueSql(`SELECT x.run_id FROM jsonb_to_recordset($10::jsonb) AS x(run_id uuid) WHERE EXISTS (SELECT FROM mine) ORDER BY x.run_id`)}),
   history AS (
     INSERT INTO lineage_run_states (run_id, event_type, event_time, event_id)
     SELECT x.run_id, x.event_type, x.event_time, x.event_id

@@ -41,21 +41,19 @@ export class ReleasesService {
    * job already released under this agreement. Writes nothing.
    */
   async check(agreementId: string, input: ReleaseCheckRequest, principal: Principal): Promise<ReleaseCheck> {
-    const { agreement, job, failures } = await this.candidate(this.dataSource.manager, agreementId, input, principal.ability);
-    const taken = await this.dataSource.query(`SELECT 1 FROM releases WHERE agreement_id = $1 AND anonymization_job_id = $2`, [agreementId, job.id]);
-    if (taken.length > 0) failures.push({ path: 'body.anonymizationJobId', message: `already released under ${agreement.reference}` });
+    const { agreement, failures, alreadyReleased } = await this.candidate(this.dataSource.manager, agreementId, input, principal.ability);
+    if (alreadyReleased) failures.push({ path: 'body.anonymizationJobId', message: `already released under ${agreement.reference}` });
     return { ok: failures.length === 0, failures: failures.map(({ path, message }) => ({ path, message })) };
   }
 
   async create(agreementId: string, input: CreateReleaseRequest, principal: Principal): Promise<Release> {
     const release = await this.dataSource.transaction(async (manager) => {
       await this.releases.lockAgreement(manager, agreementId);
-      const { agreement, job, dataset, failures } = await this.candidate(manager, agreementId, input, principal.ability);
+      const { agreement, job, dataset, failures, alreadyReleased } = await this.candidate(manager, agreementId, input, principal.ability);
       if (failures.length > 0) {
         throw new DomainException(422, 'RELEASE_TERMS_NOT_MET', `The release does not meet the agreement ${agreement.reference}: ${failures.map((failure) => failure.message).join('; ')}`, failures);
       }
-      const taken = await manager.query(`SELECT 1 FROM releases WHERE agreement_id = $1 AND anonymization_job_id = $2`, [agreementId, job.id]);
-      if (taken.length > 0) throw new DomainException(409, 'RELEASE_EXISTS', `Job ${job.id} was already released under ${agreement.reference}`, [{ path: 'body.anonymizationJobId', message: 'already released under this agreement' }]);
+      if (alreadyReleased) throw new DomainException(409, 'RELEASE_EXISTS', `Job ${job.id} was already released under ${agreement.reference}`, [{ path: 'body.anonymizationJobId', message: 'already released under this agreement' }]);
 
       const id = randomUUID();
       const runId = randomUUID();
@@ -79,7 +77,7 @@ export class ReleasesService {
     return release;
   }
 
-  /** The agreement, job and dataset of a release (403/404 as `create` answers them) and the terms it fails. */
+  /** The agreement, job and dataset of a release (403/404 as `create` answers them), the terms it fails, and whether the job was already released under the agreement. */
   private async candidate(manager: EntityManager, agreementId: string, input: ReleaseCheckRequest, ability: AppAbility) {
     const agreement = await this.agreements.find(agreementId, manager);
     assertReadable(ability, agreement);
@@ -96,7 +94,8 @@ export class ReleasesService {
       throw new DomainException(404, 'DATASET_NOT_FOUND', `Dataset ${input.sourceDatasetId} not found among the provider's datasets`, [{ path: 'body.sourceDatasetId', message: 'not found' }]);
     }
     const failures = failedReleaseTerms({ agreement: { state: agreement.state, terms: agreement }, sourceDatasetId: dataset.id, datasetColumns: dataset.columns, job });
-    return { agreement, job, dataset, failures };
+    const taken = await manager.query(`SELECT 1 FROM releases WHERE agreement_id = $1 AND anonymization_job_id = $2`, [agreementId, job.id]);
+    return { agreement, job, dataset, failures, alreadyReleased: taken.length > 0 };
   }
 
   async list(agreementId: string, ability: AppAbility): Promise<Release[]> {

@@ -33,15 +33,7 @@ import { LanguageService } from '../../../core/i18n/language.service';
       }
     </ol>
   `,
-  styles: `
-    .timeline { list-style: none; margin: 0; padding: 0 0 0 16px; border-inline-start: 2px solid var(--mat-sys-outline-variant); }
-    li { position: relative; padding: 0 0 12px 12px; }
-    li::before { content: ''; position: absolute; inset-inline-start: -23px; top: 4px; width: 10px; height: 10px; border-radius: 50%; background: var(--mat-sys-primary); }
-    time { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    p { margin: 2px 0; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
-    blockquote { margin: 4px 0 0; padding: 4px 8px; border-inline-start: 3px solid var(--mat-sys-outline-variant); white-space: pre-line; }
-  `,
+  styleUrl: '../../../shared/styles/timeline.scss',
 })
 export class AgreementHistoryComponent {
   readonly history = input.required<readonly AgreementTransitionRecord[]>();

@@ -20,8 +20,8 @@ export class AnonymizationPermissions {
     return this.authz.can('create', 'AnonymizationJob');
   }
 
-  /** Cancelling: the stewards of the job's organization. */
-  canCancel(job: AnonymizationJob): boolean {
+  /** Cancelling a job, or deleting its original file once it has ended (one rule: `delete AnonymizationJob`): the stewards of the job's organization. */
+  canDelete(job: AnonymizationJob): boolean {
     if (!this.authz.can('delete', 'AnonymizationJob')) return false;
     const { id, organizationId, createdById } = job;
     return this.authz.ability.can('delete', subject('AnonymizationJob', { id, organizationId, createdById }));

@@ -56,11 +56,11 @@ export class AnonymizationJobPageComponent {
   });
   protected readonly canCancel = computed(() => {
     const job = this.job();
-    return !!job && !isFinal(job) && this.permissions.canCancel(job);
+    return !!job && !isFinal(job) && this.permissions.canDelete(job);
   });
   protected readonly canDeleteInput = computed(() => {
     const job = this.job();
-    return !!job && isFinal(job) && job.inputPurgedAt === null && this.permissions.canCancel(job);
+    return !!job && isFinal(job) && job.inputPurgedAt === null && this.permissions.canDelete(job);
   });
   protected readonly policyJson = computed(() => JSON.stringify(this.job()?.policy ?? {}, null, 2));
 
